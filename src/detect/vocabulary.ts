@@ -1,0 +1,45 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { DATA_DIR } from "../paths.js";
+import { regExpMatcher, termsRegExp, type Matcher } from "../rules/matchers.js";
+
+/**
+ * The medical vocabulary (data/medical-terms.yaml): conditions, procedures, body parts,
+ * medications and care words, each a list of lower-case terms. Loaded once, on first use.
+ */
+let sections: Map<string, string[]> | undefined;
+
+function load(): Map<string, string[]> {
+  if (!sections) {
+    const raw = parse(readFileSync(join(DATA_DIR, "medical-terms.yaml"), "utf8")) as Record<
+      string,
+      unknown
+    >;
+    sections = new Map(
+      Object.entries(raw).map(([name, terms]) => [name, (terms as unknown[]).map(String)]),
+    );
+  }
+  return sections;
+}
+
+export function vocabularySections(): string[] {
+  return [...load().keys()];
+}
+
+export function vocabularyTerms(names: readonly string[]): string[] {
+  return names.flatMap((name) => load().get(name) ?? []);
+}
+
+const matchers = new Map<string, Matcher>();
+
+/** A matcher for the terms of some sections, built once per combination. */
+export function vocabularyMatcher(names: readonly string[]): Matcher {
+  const key = [...names].sort().join(",");
+  let matcher = matchers.get(key);
+  if (!matcher) {
+    matcher = regExpMatcher([termsRegExp(vocabularyTerms(names))]);
+    matchers.set(key, matcher);
+  }
+  return matcher;
+}

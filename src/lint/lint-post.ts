@@ -1,0 +1,44 @@
+import type { Profile } from "../config/config.js";
+import type { Finding, Post } from "../model.js";
+import { conditionHolds, postFilterAccepts } from "../rules/conditions.js";
+import { FieldContext } from "../rules/context.js";
+import type { Match } from "../rules/matchers.js";
+import { overlaps } from "../rules/text.js";
+import type { ActiveRule } from "./active-rules.js";
+
+/** Runs every active rule over every text field of one post. */
+export function lintPost(post: Post, rules: readonly ActiveRule[], profile: Profile): Finding[] {
+  const contexts: FieldContext[] = [];
+  for (const field of post.fields) {
+    contexts.push(new FieldContext(post, field, profile, () => contexts));
+  }
+  const findings: Finding[] = [];
+  for (const { rule, severity } of rules) {
+    for (const ctx of contexts) {
+      if (!postFilterAccepts(rule.when, ctx)) continue;
+      const kept: Match[] = [];
+      for (const match of rule.matcher.find(ctx)) {
+        if (kept.some((k) => overlaps(k, match))) continue;
+        if (!rule.near.every((condition) => conditionHolds(ctx, match, condition))) continue;
+        if (rule.unless.some((condition) => conditionHolds(ctx, match, condition))) continue;
+        kept.push(match);
+      }
+      for (const match of kept) {
+        const start = ctx.field.locate(match.start);
+        const end = ctx.field.locate(match.end - 1);
+        findings.push({
+          ruleId: rule.id,
+          category: rule.category,
+          severity,
+          message: rule.message.replaceAll("{detail}", match.detail ?? ""),
+          line: start.line,
+          column: start.column,
+          endLine: end.line,
+          endColumn: end.column + 1,
+          match: ctx.field.text.slice(match.start, match.end),
+        });
+      }
+    }
+  }
+  return findings;
+}

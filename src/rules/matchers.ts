@@ -1,0 +1,104 @@
+import nlp from "compromise";
+import type { FieldContext } from "./context.js";
+import type { Span } from "./text.js";
+
+/** A span of a field's text that a matcher found, with what a detector found there. */
+export interface Match extends Span {
+  /** A detector's word on what it found ("SSN", "date of birth"), used in messages as {detail}. */
+  detail?: string;
+}
+
+export interface Matcher {
+  find(ctx: FieldContext): Match[];
+}
+
+const BEFORE_WORD = String.raw`(?<![\p{L}\p{N}])`;
+const AFTER_WORD = String.raw`(?![\p{L}\p{N}])`;
+/** Endings a term may take: plurals, verb forms, possessives. */
+const INFLECTION = String.raw`(?:'s|s'|s|es|ed|d|ing)?`;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * One term as a regular expression source. Spaces and hyphens match each other, a final `*`
+ * matches any ending ("vaccin*"), and with `inflect` the last word may take a plural or verb ending.
+ */
+function termSource(term: string, inflect: boolean): string {
+  const prefix = term.endsWith("*");
+  const body = prefix ? term.slice(0, -1) : term;
+  const source = body
+    .trim()
+    .split(/[\s-]+/)
+    .map(escapeRegExp)
+    .join(String.raw`[\s\-]+`);
+  if (prefix) return source + String.raw`[\p{L}\p{N}]*`;
+  return /\p{L}$/u.test(body) && inflect ? source + INFLECTION : source;
+}
+
+export interface TermOptions {
+  caseSensitive?: boolean;
+  inflect?: boolean;
+}
+
+/** Builds one regular expression that finds any of `terms` on word boundaries. */
+export function termsRegExp(terms: readonly string[], options: TermOptions = {}): RegExp {
+  const sources = [...terms]
+    .sort((a, b) => b.length - a.length)
+    .map((term) => termSource(term, options.inflect ?? true));
+  const flags = options.caseSensitive ? "gu" : "giu";
+  return new RegExp(`${BEFORE_WORD}(?:${sources.join("|")})${AFTER_WORD}`, flags);
+}
+
+/** Wraps a user's regular expression in word boundaries unless told not to. */
+export function patternRegExp(source: string, flags: string, wholeWords: boolean): RegExp {
+  const wrapped = wholeWords ? `${BEFORE_WORD}(?:${source})${AFTER_WORD}` : source;
+  const allFlags = new Set([..."gu", ...flags]);
+  return new RegExp(wrapped, [...allFlags].join(""));
+}
+
+export function regExpMatcher(regexps: readonly RegExp[]): Matcher {
+  return {
+    find(ctx) {
+      return ctx.remember(regexps, () =>
+        regexps.flatMap((re) =>
+          [...ctx.text.matchAll(re)]
+            .filter((m) => m[0].length > 0)
+            .map((m) => ({ start: m.index, end: m.index + m[0].length })),
+        ),
+      );
+    },
+  };
+}
+
+export function nlpMatcher(patterns: readonly string[]): Matcher {
+  return {
+    find(ctx) {
+      return ctx.remember(patterns, () =>
+        patterns.flatMap((pattern) => {
+          const found = ctx.doc.match(pattern).json({ offset: true }) as {
+            offset: { start: number; length: number };
+          }[];
+          return found.map(({ offset }) => ({
+            start: offset.start,
+            end: offset.start + offset.length,
+          }));
+        }),
+      );
+    },
+  };
+}
+
+export function unionMatcher(matchers: readonly Matcher[]): Matcher {
+  if (matchers.length === 1) return matchers[0]!;
+  return { find: (ctx) => matchers.flatMap((m) => m.find(ctx)) };
+}
+
+/** compromise's tag names; a pattern naming any other tag silently matches nothing. */
+export function unknownNlpTags(pattern: string): string[] {
+  const world = nlp.world() as { model: { one: { tagSet: Record<string, unknown> } } };
+  const known = new Set(Object.keys(world.model.one.tagSet));
+  const named = [...pattern.matchAll(/#([A-Za-z]+)/g)].map((m) => m[1]!);
+  return named.filter((tag) => !known.has(tag));
+}
