@@ -6,7 +6,7 @@ export interface Span {
 }
 
 /** Words, @handles, #hashtags and numbers (with inner apostrophes, hyphens, dots and slashes). */
-const WORD = /[@#]?[\p{L}\p{N}]+(?:['’.\-\/:][\p{L}\p{N}]+)*/gu;
+const WORD = /@[\p{L}\p{N}_.]*[\p{L}\p{N}_]|[#]?[\p{L}\p{N}]+(?:['’.\-\/:][\p{L}\p{N}]+)*/gu;
 
 /**
  * Sentence ends: terminal punctuation followed by space, or a line break.

@@ -1,0 +1,224 @@
+// Finds references to people in a draft: names, honorific + name, nicknames, initials, families
+// and @handles, leaving out the practice's staff and organisations. Whether a reference is a
+// patient is decided by the rules (their `near`/`unless` conditions), not here.
+import type { FieldContext } from "../rules/context.js";
+import type { Match } from "../rules/matchers.js";
+import type { Detector } from "./detector.js";
+import { nameLists } from "./name-lists.js";
+import { practiceFacts, type PracticeFacts } from "./practice.js";
+
+/** Words before a name that make the next capitalised word (or initial) a person. */
+const HONORIFICS = new Set(
+  (
+    "mr mrs ms miss mx dr doctor pastor rev reverend father fr sister brother mayor coach captain capt " +
+    "officer judge senator sen rep principal professor prof sheriff chief councilman councilwoman " +
+    "baby grandma grandpa granny nana papa aunt auntie uncle big little lil lady sir madam"
+  ).split(" "),
+);
+
+/** Words that make a run of capitalised words a place or an organisation, not a person. */
+const PLACE_WORDS = new Set(
+  (
+    "street st avenue ave road rd lane ln drive dr court ct boulevard blvd way park school elementary " +
+    "middle high academy college university church fellowship chapel temple mosque synagogue hospital " +
+    "clinic center centre medical health healthcare family medicine pharmacy mall market manor village " +
+    "heights hills valley county city town department dept fire police library museum foundation " +
+    "association society club team coffee cafe bakery restaurant grill bar foodbank bank company inc " +
+    "llc corp group neighborhood neighbourhood ymca ywca capitol farmers memorial lake river creek trail " +
+    "mountain north south east west central new saint day month week awareness season holiday christmas " +
+    "thanksgiving year years care network institute office hall arena stadium field gym studio salon " +
+    "spa fitness airlines airport station news tv radio times post tribune gazette state federal " +
+    "national international university's illinois ohio texas california florida york"
+  ).split(" "),
+);
+
+const MONTHS_AND_DAYS = new Set(
+  (
+    "january february march april may june july august september october november december " +
+    "monday tuesday wednesday thursday friday saturday sunday " +
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun"
+  ).split(" "),
+);
+
+const GROUP_NOUNS =
+  /^(?:twins|triplets|quadruplets|quints|family|kids|boys|girls|sisters|brothers|household|crew)$/i;
+
+/** Handles that belong to organisations rather than people. */
+const ORGANISATION_HANDLE =
+  /ymca|ywca|health|clinic|hospital|county|city|dept|fire|police|school|library|foundation|news|gov|church|club|univ|college|market|cafe|coffee|park|council|center|centre|official|pharmacy|team|league|rec\b|org\b/i;
+
+export type PersonKind = "name" | "honorific" | "initials" | "family" | "handle";
+
+export interface Person extends Match {
+  kind: PersonKind;
+}
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+  lower: string;
+  capitalised: boolean;
+  sentenceStart: boolean;
+}
+
+function tokens(ctx: FieldContext): Token[] {
+  const sentenceStarts = new Set(
+    ctx.sentences.map((s) => ctx.words.find((w) => w.start >= s.start)?.start),
+  );
+  return ctx.words.map(({ start, end }) => {
+    const text = ctx.text.slice(start, end);
+    const bare = text.replace(/'s$/, "");
+    return {
+      text: bare,
+      start,
+      end: start + bare.length,
+      lower: bare.toLowerCase(),
+      capitalised: /^\p{Lu}[\p{Ll}'’-]/u.test(bare) || /^\p{Lu}\.?$/u.test(bare),
+      sentenceStart: sentenceStarts.has(start),
+    };
+  });
+}
+
+function isStaffWord(facts: PracticeFacts, lower: string): boolean {
+  return facts.staffWords.has(lower) || facts.nameWords.has(lower);
+}
+
+/** "Dr. O", "Dr. Priya", "Dr. Natarajan": a title and a staff name or a staff initial. */
+function isStaffTitle(facts: PracticeFacts, honorific: string, next: Token): boolean {
+  if (!["dr", "doctor", "nurse"].includes(honorific)) return false;
+  return (
+    isStaffWord(facts, next.lower) ||
+    (next.text.length <= 2 && facts.staffInitials.has(next.lower[0]!))
+  );
+}
+
+const isInitial = (t: Token | undefined) => !!t && /^\p{Lu}$/u.test(t.text);
+
+export function findPeople(ctx: FieldContext): Person[] {
+  return ctx.remember(findPeople, () => {
+    const facts = practiceFacts(ctx.profile);
+    const { names, ambiguous, common, veryCommon } = nameLists();
+    const toks = tokens(ctx);
+    const people: Person[] = [];
+    const followedByDot = (t: Token) => ctx.text[t.end] === ".";
+    /** Two tokens belong to one name only when nothing but a space (or an initial's dot) parts them. */
+    const adjacent = (a: Token, b: Token) => /^\.? $/.test(ctx.text.slice(a.end, b.start));
+
+    const nameLike = (t: Token) =>
+      t.capitalised &&
+      !PLACE_WORDS.has(t.lower) &&
+      !MONTHS_AND_DAYS.has(t.lower) &&
+      !isStaffWord(facts, t.lower) &&
+      !HONORIFICS.has(t.lower);
+    const knownName = (t: Token) => names.has(t.lower) && !ambiguous.has(t.lower);
+
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i]!;
+
+      if (t.text.startsWith("@")) {
+        if (/[\p{L}\p{N}]/u.test(ctx.text[t.start - 1] ?? "")) continue; // part of an e-mail address
+        const handle = t.lower;
+        const staffHandle = [...facts.staffWords].some((w) => w.length >= 4 && handle.includes(w));
+        if (!facts.handles.has(handle) && !staffHandle && !ORGANISATION_HANDLE.test(handle)) {
+          people.push({ start: t.start, end: t.end, kind: "handle", detail: "@handle" });
+        }
+        continue;
+      }
+
+      // "J.R.", "M.G.": initials written with dots.
+      if (/^(?:\p{Lu}\.){1,2}\p{Lu}$/u.test(t.text) && followedByDot(t)) {
+        people.push({ start: t.start, end: t.end + 1, kind: "initials", detail: "initials" });
+        continue;
+      }
+
+      // "Mrs. Petrova", "Pastor Olusegun Adeyemi", "Big Mike", "Mrs. K.", "baby Amara"
+      if (HONORIFICS.has(t.lower) && toks[i + 1]?.capitalised) {
+        const next = toks[i + 1]!;
+        if (isStaffTitle(facts, t.lower, next) || isStaffWord(facts, next.lower)) {
+          i++;
+          continue;
+        }
+        let j = i + 1;
+        while (
+          j + 1 < toks.length &&
+          j < i + 3 &&
+          nameLike(toks[j + 1]!) &&
+          adjacent(toks[j]!, toks[j + 1]!)
+        ) {
+          j++;
+        }
+        if ((nameLike(next) || isInitial(next)) && adjacent(t, next)) {
+          const last = toks[j]!;
+          const end = isInitial(last) && followedByDot(last) ? last.end + 1 : last.end;
+          people.push({ start: t.start, end, kind: "honorific", detail: "name" });
+          i = j;
+          continue;
+        }
+      }
+
+      // "the Nguyen twins"
+      if (
+        t.lower === "the" &&
+        toks[i + 1] &&
+        nameLike(toks[i + 1]!) &&
+        GROUP_NOUNS.test(toks[i + 2]?.text ?? "")
+      ) {
+        people.push({
+          start: toks[i + 1]!.start,
+          end: toks[i + 2]!.end,
+          kind: "family",
+          detail: "family name",
+        });
+        i += 2;
+        continue;
+      }
+
+      if (!nameLike(t)) continue;
+      // A run of capitalised words: "Kwame Mensah", "Fatima Al-Sayed", "Gloria S."
+      let j = i;
+      while (
+        j + 1 < toks.length &&
+        j < i + 2 &&
+        (nameLike(toks[j + 1]!) || isInitial(toks[j + 1])) &&
+        adjacent(toks[j]!, toks[j + 1]!)
+      ) {
+        j++;
+      }
+      const run = toks.slice(i, j + 1);
+      const followedByPlace = PLACE_WORDS.has(toks[j + 1]?.lower ?? "");
+      if (followedByPlace || run.some((r) => PLACE_WORDS.has(r.lower))) {
+        i = j;
+        continue;
+      }
+      const known = run.filter(knownName).length;
+      // An unknown word may still be a name (lists miss many), unless it is an ordinary word.
+      const unknownWords = run.filter((r) => !names.has(r.lower) && !common.has(r.lower)).length;
+      const plausible =
+        run.length >= 2
+          ? known >= 1 || (unknownWords === run.length && !run[0]!.sentenceStart)
+          : !veryCommon.has(t.lower) &&
+            (t.sentenceStart ? knownName(t) && !common.has(t.lower) : names.has(t.lower));
+      if (plausible) {
+        const last = run[run.length - 1]!;
+        const end = isInitial(last) && followedByDot(last) ? last.end + 1 : last.end;
+        people.push({ start: t.start, end, kind: "name", detail: "name" });
+      }
+      i = j;
+    }
+    return people;
+  });
+}
+
+export const personName: Detector = {
+  id: "person-name",
+  summary:
+    "people's names, first names, nicknames, honorific + name, initials and family names (not staff, not the practice)",
+  find: (ctx) => findPeople(ctx).filter((p) => p.kind !== "handle"),
+};
+
+export const handle: Detector = {
+  id: "handle",
+  summary: "@handles that are not the practice's, its staff's or an organisation's",
+  find: (ctx) => findPeople(ctx).filter((p) => p.kind === "handle"),
+};
