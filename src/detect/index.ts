@@ -1,11 +1,20 @@
 import type { Detector } from "./detector.js";
 import { date, email, ipAddress, personalUrl, phone, ssn, streetAddress } from "./identifiers.js";
+import { caseStory } from "./case-story.js";
 import { handle, personName } from "./people.js";
 
 /** Every detector a ruleset can name with `kind: detector`. */
 export const DETECTORS = new Map<string, Detector>(
-  [ssn, phone, email, ipAddress, personalUrl, date, streetAddress, personName, handle].map((d) => [
-    d.id,
-    d,
-  ]),
+  [
+    ssn,
+    phone,
+    email,
+    ipAddress,
+    personalUrl,
+    date,
+    streetAddress,
+    personName,
+    handle,
+    caseStory,
+  ].map((d) => [d.id, d]),
 );

@@ -8,6 +8,7 @@ import { activeRules, allRules, loadRulesets } from "../lint/active-rules.js";
 import { lintPost } from "../lint/lint-post.js";
 import { CATEGORIES, type Category, type Finding } from "../model.js";
 import { PACKAGE_ROOT } from "../paths.js";
+import { UsageError } from "../errors.js";
 import { readPosts } from "../sources/index.js";
 import { scoreTable, type Verdict } from "./score.js";
 
@@ -19,8 +20,17 @@ if (!existsSync(join(setDir, "labels.yaml"))) {
   process.exit(2);
 }
 
-const config = loadConfig(join(setDir, "postguard.yaml"), setDir);
-const rules = activeRules(allRules(loadRulesets(config)), config);
+function loadRules() {
+  try {
+    const config = loadConfig(join(setDir, "postguard.yaml"), setDir);
+    return { config, rules: activeRules(allRules(loadRulesets(config)), config) };
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`eval: ${error.describe()}\n`);
+    process.exit(2);
+  }
+}
+const { config, rules } = loadRules();
 const profile = { organization: config.organization, staff: config.staff, policy: config.policy };
 const TEXT_CATEGORIES = CATEGORIES.filter((c) => c !== "image");
 
