@@ -84,7 +84,9 @@ function isStaffWord(facts: PracticeFacts, lower: string): boolean {
   return facts.staffWords.has(lower) || facts.nameWords.has(lower);
 }
 
-/** "Dr. O", "Dr. Priya", "Dr. Natarajan": a title and a staff name or a staff initial. */
+const PROVIDER_TITLES = new Set(["dr", "doctor"]);
+
+/** "Nurse Priya", "Dr. O": a title and a staff name or a staff initial. */
 function isStaffTitle(facts: PracticeFacts, honorific: string, next: Token): boolean {
   if (!["dr", "doctor", "nurse"].includes(honorific)) return false;
   return (
@@ -103,7 +105,10 @@ export function findPeople(ctx: FieldContext): Person[] {
     const people: Person[] = [];
     const followedByDot = (t: Token) => ctx.text[t.end] === ".";
     /** Two tokens belong to one name only when nothing but a space (or an initial's dot) parts them. */
-    const adjacent = (a: Token, b: Token) => /^\.? $/.test(ctx.text.slice(a.end, b.start));
+    const adjacent = (a: Token, b: Token) => {
+      const between = ctx.text.slice(a.end, b.start);
+      return between === " " || (between === ". " && (isInitial(a) || HONORIFICS.has(a.lower)));
+    };
 
     const nameLike = (t: Token) =>
       t.capitalised &&
@@ -135,7 +140,12 @@ export function findPeople(ctx: FieldContext): Person[] {
       // "Mrs. Petrova", "Pastor Olusegun Adeyemi", "Big Mike", "Mrs. K.", "baby Amara"
       if (HONORIFICS.has(t.lower) && toks[i + 1]?.capitalised) {
         const next = toks[i + 1]!;
-        if (isStaffTitle(facts, t.lower, next) || isStaffWord(facts, next.lower)) {
+        // A doctor named by title is a provider, on staff or not ("referred by Dr. Lee").
+        if (
+          PROVIDER_TITLES.has(t.lower) ||
+          isStaffTitle(facts, t.lower, next) ||
+          isStaffWord(facts, next.lower)
+        ) {
           i++;
           continue;
         }
@@ -185,7 +195,17 @@ export function findPeople(ctx: FieldContext): Person[] {
       ) {
         j++;
       }
-      const run = toks.slice(i, j + 1);
+      // Ordinary words that happen to be capitalised ("Meet", "Congrats") are not part of a name.
+      const ordinary = (r: Token) => common.has(r.lower) && !names.has(r.lower);
+      let first = i;
+      let last = j;
+      while (first <= last && ordinary(toks[first]!)) first++;
+      while (last >= first && ordinary(toks[last]!)) last--;
+      const run = toks.slice(first, last + 1);
+      if (run.length === 0) {
+        i = j;
+        continue;
+      }
       const followedByPlace = PLACE_WORDS.has(toks[j + 1]?.lower ?? "");
       if (followedByPlace || run.some((r) => PLACE_WORDS.has(r.lower))) {
         i = j;
@@ -194,15 +214,18 @@ export function findPeople(ctx: FieldContext): Person[] {
       const known = run.filter(knownName).length;
       // An unknown word may still be a name (lists miss many), unless it is an ordinary word.
       const unknownWords = run.filter((r) => !names.has(r.lower) && !common.has(r.lower)).length;
+      const head = run[0]!;
+      const tail = run[run.length - 1]!;
       const plausible =
         run.length >= 2
-          ? known >= 1 || (unknownWords === run.length && !run[0]!.sentenceStart)
-          : !veryCommon.has(t.lower) &&
-            (t.sentenceStart ? knownName(t) && !common.has(t.lower) : names.has(t.lower));
+          ? known >= 1 || (unknownWords === run.length && !head.sentenceStart)
+          : !veryCommon.has(head.lower) &&
+            (head.sentenceStart
+              ? knownName(head) && !common.has(head.lower)
+              : names.has(head.lower));
       if (plausible) {
-        const last = run[run.length - 1]!;
-        const end = isInitial(last) && followedByDot(last) ? last.end + 1 : last.end;
-        people.push({ start: t.start, end, kind: "name", detail: "name" });
+        const end = isInitial(tail) && followedByDot(tail) ? tail.end + 1 : tail.end;
+        people.push({ start: head.start, end, kind: "name", detail: "name" });
       }
       i = j;
     }
