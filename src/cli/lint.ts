@@ -1,11 +1,14 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { collectFiles } from "../lint/files.js";
-import { lintFile, lintText, type LintSettings } from "../lint/lint.js";
-import type { FileResult } from "../model.js";
+import { hashText, LintCache } from "../lint/cache.js";
+import { lintText, readText, type LintSettings } from "../lint/lint.js";
+import { isImageFile } from "../sources/index.js";
+import type { FileResult, Finding } from "../model.js";
+import { DATA_DIR } from "../paths.js";
 import { format, type Format } from "../report/index.js";
-import { errorsOnly, present, totals } from "../report/present.js";
+import { errorsOnly, mask, present, totals } from "../report/present.js";
 import { VERSION } from "../version.js";
 import { setup } from "./setup.js";
 
@@ -41,9 +44,27 @@ export async function lintCommand(paths: string[], options: LintOptions): Promis
     results.push(lintText(name, readFileSync(0, "utf8"), settings));
   }
   if (fileArgs.length > 0 || results.length === 0) {
-    for (const file of collectFiles(fileArgs, cwd, config.ignore, config.baseDir)) {
-      results.push(lintFile(file, settings));
+    const files = collectFiles(fileArgs, cwd, config.ignore, config.baseDir);
+    const cache =
+      options.cache && !options.showMatches
+        ? LintCache.open(
+            resolve(cwd, options.cacheLocation),
+            cacheKey(config.file, config.rulesets),
+          )
+        : undefined;
+    for (const file of files) {
+      if (isImageFile(file)) {
+        results.push({ filePath: file, findings: [] });
+        continue;
+      }
+      const text = readText(file);
+      const hash = cache && hashText(text);
+      const cached = hash ? cache.get(file, hash) : undefined;
+      const result = cached ? { filePath: file, findings: cached } : lintText(file, text, settings);
+      if (hash && !cached) cache.set(file, hash, result.findings.map(maskMatch));
+      results.push(result);
     }
+    cache?.save();
   }
 
   let reported = present(results, options.showMatches ?? false);
@@ -74,6 +95,17 @@ export async function lintCommand(paths: string[], options: LintOptions): Promis
   const { errors, warnings } = totals(reported);
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   process.exitCode = errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+const maskMatch = (finding: Finding): Finding =>
+  finding.match === undefined ? finding : { ...finding, match: mask(finding.match) };
+
+/** What besides a file's content decides its findings: postguard, the config and the rules. */
+function cacheKey(configFile: string | undefined, rulesets: readonly string[]): string {
+  const inputs = [configFile, ...rulesets, join(DATA_DIR, "medical-terms.yaml")].filter(
+    (path): path is string => path !== undefined,
+  );
+  return hashText([VERSION, ...inputs.map((path) => `${path}\n${readText(path)}`)].join("\n"));
 }
 
 function useColor(options: LintOptions): boolean {

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { DATA_DIR } from "../paths.js";
-import { regExpMatcher, termsRegExp, type Matcher } from "../rules/matchers.js";
+import type { Matcher } from "../rules/matchers.js";
+import { termsMatcher } from "../rules/terms.js";
 
 /**
  * The medical vocabulary (data/medical-terms.yaml): conditions, procedures, body parts,
@@ -38,7 +39,7 @@ export function vocabularyMatcher(names: readonly string[]): Matcher {
   const key = [...names].sort().join(",");
   let matcher = matchers.get(key);
   if (!matcher) {
-    matcher = regExpMatcher([termsRegExp(vocabularyTerms(names))]);
+    matcher = termsMatcher(vocabularyTerms(names));
     matchers.set(key, matcher);
   }
   return matcher;

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Profile } from "../config/config.js";
 import type { FileResult, Finding } from "../model.js";
 import { UsageError } from "../errors.js";
-import { isImageFile, readPosts } from "../sources/index.js";
+import { readPosts } from "../sources/index.js";
 import type { ActiveRule } from "./active-rules.js";
 import { lintPost } from "./lint-post.js";
 import { applySuppressions } from "./suppressions.js";
@@ -24,15 +24,12 @@ export function lintText(
   return { filePath, findings: sortFindings(applySuppressions(findings, text)) };
 }
 
-export function lintFile(filePath: string, settings: LintSettings): FileResult {
-  if (isImageFile(filePath)) return { filePath, findings: [] };
-  let text: string;
+export function readText(filePath: string): string {
   try {
-    text = readFileSync(filePath, "utf8");
+    return readFileSync(filePath, "utf8");
   } catch (error) {
     throw new UsageError(`cannot read file (${(error as NodeJS.ErrnoException).code})`, filePath);
   }
-  return lintText(filePath, text, settings);
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {

@@ -1,9 +1,7 @@
-import nlp from "compromise";
 import type { Profile } from "../config/config.js";
 import type { Post, TextField } from "../model.js";
+import { compromise, type NlpDoc } from "./nlp.js";
 import { normalizeQuotes, sentences, spanIndexAt, words, type Span } from "./text.js";
-
-type NlpDoc = ReturnType<typeof nlp>;
 
 /** One text field of one post, with its geometry and parse computed once and shared by all rules. */
 export class FieldContext {
@@ -33,7 +31,7 @@ export class FieldContext {
   }
 
   get doc(): NlpDoc {
-    return (this.cachedDoc ??= nlp(this.text));
+    return (this.cachedDoc ??= compromise()(this.text));
   }
 
   wordIndexAt(offset: number): number {

@@ -1,4 +1,4 @@
-import nlp from "compromise";
+import { compromise } from "./nlp.js";
 import type { FieldContext } from "./context.js";
 import type { Span } from "./text.js";
 
@@ -97,7 +97,7 @@ export function unionMatcher(matchers: readonly Matcher[]): Matcher {
 
 /** compromise's tag names; a pattern naming any other tag silently matches nothing. */
 export function unknownNlpTags(pattern: string): string[] {
-  const world = nlp.world() as { model: { one: { tagSet: Record<string, unknown> } } };
+  const world = compromise().world() as { model: { one: { tagSet: Record<string, unknown> } } };
   const known = new Set(Object.keys(world.model.one.tagSet));
   const named = [...pattern.matchAll(/#([A-Za-z]+)/g)].map((m) => m[1]!);
   return named.filter((tag) => !known.has(tag));

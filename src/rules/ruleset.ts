@@ -6,11 +6,11 @@ import { vocabularyMatcher, vocabularySections } from "../detect/vocabulary.js";
 import { parseProfile } from "../config/config.js";
 import type { Profile } from "../config/config.js";
 import type { Condition, PostFilter, Scope } from "./conditions.js";
+import { termsMatcher } from "./terms.js";
 import {
   nlpMatcher,
   patternRegExp,
   regExpMatcher,
-  termsRegExp,
   unionMatcher,
   unknownNlpTags,
   type Matcher,
@@ -186,7 +186,7 @@ function buildMatcher(file: YamlFile, entries: Entries, where: string): Matcher 
   if (entries.has("terms")) {
     const terms = stringList(file, get("terms"), `${where}: terms`);
     if (terms.length === 0) throw file.error(`${where}: terms is empty`, get("terms"));
-    matchers.push(regExpMatcher([termsRegExp(terms, { caseSensitive, inflect: flag("inflect") })]));
+    matchers.push(termsMatcher(terms, { caseSensitive, inflect: flag("inflect") }));
   }
   if (entries.has("vocab")) {
     const sections = stringList(file, get("vocab"), `${where}: vocab`);
