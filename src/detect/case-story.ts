@@ -4,105 +4,44 @@ import type { Detector } from "./detector.js";
 import { findDates } from "./identifiers.js";
 import { overlaps } from "../rules/text.js";
 
+/** Jobs and roles that narrow a small town's crowd to a handful of people. */
+const OCCUPATIONS =
+  `teacher, principal, superintendent, coach, mail carrier, mailman, postal worker,
+postmaster, firefighter, paramedic, emt, dispatcher, police officer, officer, deputy, sheriff,
+veteran, soldier, marine, sailor, airman, pastor, priest, rabbi, imam, deacon, nun, nurse, doctor,
+surgeon, dentist, pharmacist, veterinarian, lawyer, attorney, judge, mayor, governor, alderman,
+council member, councilman, councilwoman, city councilor, senator, legislator, news anchor, anchor,
+reporter, meteorologist, weatherman, dj, chef, cook, baker, butcher, barista, bartender, waiter,
+waitress, cashier, farmer, rancher, miner, welder, roofer, landscaper, gardener, fisherman, trucker,
+truck driver, bus driver, cab driver, delivery driver, pilot, flight attendant, mechanic,
+electrician, plumber, carpenter, contractor, engineer, programmer, accountant, architect, scientist,
+librarian, professor, student, quarterback, pitcher, athlete, olympian, player, cheerleader,
+drummer, singer, musician, dancer, actor, actress, artist, author, banker, realtor, owner, ceo,
+manager, janitor, custodian, crossing guard, lifeguard, referee, umpire, hairdresser, barber,
+stylist, nanny, babysitter, park ranger, ranger, astronaut, boxer, wrestler, golfer, jockey`
+    .split(/,\s*/)
+    .join("|");
+
 /** Each kind of detail narrows the crowd; a story with enough kinds of them is a finding. */
-const SIGNALS = {
+const SIGNALS: Record<string, RegExp> = {
   age: /\b\d{1,3}[- ](?:year|yr|month|week)s?[- ]old\b|\baged? \d{1,3}\b|\b\d'\s?\d{1,2}"|\b\d{1,3}(?:yo|y\/o)\b/gi,
-  occupation: new RegExp(
-    String.raw`\b(?:${[
-      "teacher",
-      "principal",
-      "coach",
-      "mail carrier",
-      "mailman",
-      "postal worker",
-      "firefighter",
-      "police officer",
-      "officer",
-      "deputy",
-      "sheriff",
-      "veteran",
-      "pastor",
-      "priest",
-      "rabbi",
-      "imam",
-      "nurse",
-      "doctor",
-      "surgeon",
-      "dentist",
-      "pharmacist",
-      "lawyer",
-      "attorney",
-      "judge",
-      "mayor",
-      "alderman",
-      "council member",
-      "councilman",
-      "councilwoman",
-      "senator",
-      "news anchor",
-      "anchor",
-      "reporter",
-      "meteorologist",
-      "weatherman",
-      "chef",
-      "barista",
-      "bartender",
-      "waiter",
-      "waitress",
-      "cashier",
-      "farmer",
-      "rancher",
-      "trucker",
-      "truck driver",
-      "bus driver",
-      "pilot",
-      "mechanic",
-      "electrician",
-      "plumber",
-      "carpenter",
-      "contractor",
-      "librarian",
-      "professor",
-      "student",
-      "quarterback",
-      "pitcher",
-      "athlete",
-      "player",
-      "cheerleader",
-      "drummer",
-      "singer",
-      "musician",
-      "artist",
-      "author",
-      "banker",
-      "realtor",
-      "owner",
-      "ceo",
-      "manager",
-      "janitor",
-      "custodian",
-      "crossing guard",
-      "lifeguard",
-      "referee",
-      "umpire",
-      "soldier",
-      "marine",
-      "sailor",
-      "airman",
-    ].join("|")})s?\b`,
-    "gi",
-  ),
+  occupation: new RegExp(String.raw`\b(?:${OCCUPATIONS})s?\b`, "gi"),
   place: new RegExp(
-    String.raw`\b(?:[A-Z][\w'-]+ )+(?:High|Elementary|Middle|School|Academy|Manor|Village|Heights|Street|St|Avenue|Ave|Lane|Ln|Road|Rd|Drive|Court|neighborhood|neighbourhood|subdivision|apartments|Apartments|Church|Plant|Factory|Mill|Farm|Station|Department)\b|\b(?:route|block|street|building|floor|unit|ward|dorm) (?:covers|on|at|in)\b`,
+    [
+      String.raw`\b(?:[A-Z][\w'-]+ )+(?:High|Elementary|Middle|School|Academy|Manor|Village|Heights|Street|St|Avenue|Ave|Lane|Ln|Road|Rd|Drive|Court|Church|Plant|Factory|Mill|Farm|Station|Department|neighborhood|neighbourhood|subdivision|apartments|clinic|fair|plant|mill|mine|base|camp|ranch|farm)\b`,
+      String.raw`\b(?:route|block|street|building|floor|unit|ward|dorm) (?:covers|on|at|in)\b`,
+      String.raw`\b(?:in|from|at|near) (?:the )?[A-Z][a-z]+(?: [A-Z][a-z]+)?\b`,
+    ].join("|"),
     "g",
   ),
   rarity:
-    /\b(?:only|first case|first patient|rare|rarest|one of a kind|twins|triplets|quadruplets|quintuplets|oldest|youngest|tallest)\b/gi,
+    /\b(?:only|first case|first patient|first one|first time|rare|rarest|one of a kind|twins|triplets|quadruplets|quintuplets|oldest|youngest|tallest|never seen)\b/gi,
+  date: /\b(?:this|last) (?:summer|fall|autumn|winter|spring|week|weekend|month|morning|afternoon|evening)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:morning|afternoon|evening|night)\b/gi,
 };
 
 /** Words that show the practice saw or treated the person. */
 const SEEN =
-  /\b(?:we saw|saw|seen|we diagnosed|diagnosed|we treated|treated|came in|come in|stopped by|in clinic|in today|was in|were in|visited|admitted|brought in)\b/i;
+  /\b(?:we saw|saw|seen|we diagnosed|diagnosed|we treated|treated|came in|come in|stopped by|in clinic|in today|was in|were in|visited|admitted|brought in|we had|we've had|we caught|we got|walked in|came through|rolled in)\b/i;
 
 const MIN_SIGNALS = 3;
 
@@ -112,15 +51,19 @@ export const caseStory: Detector = {
     "sentences that tell of a patient seen at the practice with three or more kinds of identifying detail (age, job, place, date, rarity)",
   find(ctx) {
     const dates = findDates(ctx);
-    return ctx.sentences.flatMap((sentence) => {
-      const text = ctx.text.slice(sentence.start, sentence.end);
-      if (!SEEN.test(text)) return [];
-      const kinds = Object.entries(SIGNALS)
-        .filter(([, re]) => [...text.matchAll(re)].length > 0)
-        .map(([kind]) => kind);
-      if (dates.some((d) => overlaps(d, sentence))) kinds.push("date");
-      if (kinds.length < MIN_SIGNALS) return [];
-      return [{ ...sentence, detail: kinds.join(", ") }];
+    return ctx.sentences.flatMap((sentence, index) => {
+      if (!SEEN.test(ctx.text.slice(sentence.start, sentence.end))) return [];
+      // Details often spill into the next sentence ("…and we caught it! 9 years old, …").
+      const window = { start: sentence.start, end: ctx.sentences[index + 1]?.end ?? sentence.end };
+      const text = ctx.text.slice(window.start, window.end);
+      const kinds = new Set(
+        Object.entries(SIGNALS)
+          .filter(([, re]) => [...text.matchAll(re)].length > 0)
+          .map(([kind]) => kind),
+      );
+      if (dates.some((d) => overlaps(d, window))) kinds.add("date");
+      if (kinds.size < MIN_SIGNALS) return [];
+      return [{ ...sentence, detail: [...kinds].join(", ") }];
     });
   },
 };

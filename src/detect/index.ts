@@ -1,7 +1,7 @@
 import type { Detector } from "./detector.js";
 import { date, email, ipAddress, personalUrl, phone, ssn, streetAddress } from "./identifiers.js";
 import { caseStory } from "./case-story.js";
-import { handle, personName } from "./people.js";
+import { handle, personName, staffName } from "./people.js";
 
 /** Every detector a ruleset can name with `kind: detector`. */
 export const DETECTORS = new Map<string, Detector>(
@@ -15,6 +15,7 @@ export const DETECTORS = new Map<string, Detector>(
     streetAddress,
     personName,
     handle,
+    staffName,
     caseStory,
   ].map((d) => [d.id, d]),
 );

@@ -14,7 +14,10 @@ import { vocabularySections, vocabularyTerms } from "./vocabulary.js";
  * - the medical vocabulary: "Lung" or "Hand" in a name list is still a body part.
  */
 export interface NameLists {
+  /** First names and surnames. */
   names: Set<string>;
+  /** First names only: a lone capitalised word is a person only when it is one of these. */
+  firstNames: Set<string>;
   /** Names that are also ordinary words; they need an honorific, a neighbouring name or mid-sentence capitals. */
   ambiguous: Set<string>;
   /** The 10,000 most common English words, with the single-word medical terms. */
@@ -46,13 +49,18 @@ export function nameLists(): NameLists {
   const frequent = readFileSync(wordsFile, "utf8").split(/\r?\n/);
   const names = new Set([...data.first, ...data.last]);
   const medical = vocabularyTerms(vocabularySections()).filter((term) => !term.includes(" "));
-  for (const word of medical) names.delete(word);
+  const firstNames = new Set(data.first);
+  for (const word of medical) {
+    names.delete(word);
+    firstNames.delete(word);
+  }
   const ambiguous = new Set([
     ...WORD_NAMES.split(" "),
     ...frequent.slice(0, 3000).filter((w) => names.has(w)),
   ]);
   lists = {
     names,
+    firstNames,
     ambiguous,
     common: new Set([...frequent, ...medical]),
     veryCommon: new Set(frequent.slice(0, 300)),

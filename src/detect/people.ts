@@ -40,6 +40,10 @@ const MONTHS_AND_DAYS = new Set(
   ).split(" "),
 );
 
+/** ", RN" after a name: a clinician signing or being introduced, not a patient. */
+const CREDENTIAL_AFTER =
+  /^,?\s+(?:RN|MD|DO|NP|PA|PA-C|CMA|MA|LPN|CNA|DDS|DMD|RDH|FNP|DNP|PharmD|PT|DPT|OT|LCSW|LMFT)\b/;
+
 const GROUP_NOUNS =
   /^(?:twins|triplets|quadruplets|quints|family|kids|boys|girls|sisters|brothers|household|crew)$/i;
 
@@ -100,7 +104,7 @@ const isInitial = (t: Token | undefined) => !!t && /^\p{Lu}$/u.test(t.text);
 export function findPeople(ctx: FieldContext): Person[] {
   return ctx.remember(findPeople, () => {
     const facts = practiceFacts(ctx.profile);
-    const { names, ambiguous, common, veryCommon } = nameLists();
+    const { names, firstNames, ambiguous, common, veryCommon } = nameLists();
     const toks = tokens(ctx);
     const people: Person[] = [];
     const followedByDot = (t: Token) => ctx.text[t.end] === ".";
@@ -219,11 +223,12 @@ export function findPeople(ctx: FieldContext): Person[] {
       const plausible =
         run.length >= 2
           ? known >= 1 || (unknownWords === run.length && !head.sentenceStart)
-          : !veryCommon.has(head.lower) &&
-            (head.sentenceStart
-              ? knownName(head) && !common.has(head.lower)
-              : names.has(head.lower));
-      if (plausible) {
+          : // One word alone is a person only as a first name ("Hi Carmen!"); a surname alone
+            // needs an honorific, and so does a word that is also a place or a thing.
+            firstNames.has(head.lower) &&
+            !veryCommon.has(head.lower) &&
+            (!head.sentenceStart || (knownName(head) && !common.has(head.lower)));
+      if (plausible && !CREDENTIAL_AFTER.test(ctx.text.slice(tail.end, tail.end + 12))) {
         const end = isInitial(tail) && followedByDot(tail) ? tail.end + 1 : tail.end;
         people.push({ start: head.start, end, kind: "name", detail: "name" });
       }
@@ -244,4 +249,26 @@ export const handle: Detector = {
   id: "handle",
   summary: "@handles that are not the practice's, its staff's or an organisation's",
   find: (ctx) => findPeople(ctx).filter((p) => p.kind === "handle"),
+};
+
+/**
+ * Staff members named without a doctor's title ("Linda", "Yusuf's"): staff are people too, and
+ * a health detail of theirs is patient information. Doctors named by title are at work.
+ */
+export const staffName: Detector = {
+  id: "staff-name",
+  summary: "staff members named without a doctor's title, for rules about staff health details",
+  find(ctx) {
+    const facts = practiceFacts(ctx.profile);
+    const toks = tokens(ctx);
+    const found: Match[] = [];
+    toks.forEach((t, i) => {
+      if (!t.capitalised || t.lower.length < 3 || !facts.staffWords.has(t.lower)) return;
+      if (PROVIDER_TITLES.has(toks[i - 1]?.lower ?? "")) return;
+      const previous = found[found.length - 1];
+      if (previous && /^ $/.test(ctx.text.slice(previous.end, t.start))) previous.end = t.end;
+      else found.push({ start: t.start, end: t.end, detail: "staff member" });
+    });
+    return found;
+  },
 };
