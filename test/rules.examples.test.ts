@@ -3,7 +3,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../src/config/config.js";
-import { exampleFindsRule } from "../src/rules/examples.js";
+import { exampleFindsRule, imageExampleFindsRule } from "../src/rules/examples.js";
 import { loadRuleset } from "../src/rules/ruleset.js";
 import { ROOT } from "./helpers/cli.js";
 
@@ -16,18 +16,29 @@ describe.each(ruleset.rules.map((rule) => [rule.id, rule] as const))("%s", (_id,
     expect(rule.examples.valid.length).toBeGreaterThanOrEqual(2);
   });
 
-  it.each(rule.examples.invalid.map((e) => [e.text, e] as const))("flags: %s", (_text, example) => {
-    expect(exampleFindsRule(rule, example, profile)).toBe(true);
-  });
+  const finds = (example: (typeof rule.examples.valid)[number]) =>
+    rule.kind === "image"
+      ? imageExampleFindsRule(rule, example, ruleset, profile)
+      : exampleFindsRule(rule, example, profile);
 
-  it.each(rule.examples.valid.map((e) => [e.text, e] as const))("passes: %s", (_text, example) => {
-    expect(exampleFindsRule(rule, example, profile)).toBe(false);
-  });
+  it.each(rule.examples.invalid.map((e) => [e.text, e] as const))(
+    "flags: %s",
+    async (_text, example) => {
+      expect(await finds(example)).toBe(true);
+    },
+  );
+
+  it.each(rule.examples.valid.map((e) => [e.text, e] as const))(
+    "passes: %s",
+    async (_text, example) => {
+      expect(await finds(example)).toBe(false);
+    },
+  );
 });
 
 it("covers every text category of the policy", () => {
   const categories = new Set(ruleset.rules.map((rule) => rule.category));
-  for (const category of ["phi", "advice", "contact", "conduct", "claims"]) {
+  for (const category of ["phi", "advice", "contact", "conduct", "claims", "image"]) {
     expect(categories).toContain(category);
   }
 });

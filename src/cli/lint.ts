@@ -1,14 +1,22 @@
+import { availableParallelism } from "node:os";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
-import { collectFiles } from "../lint/files.js";
 import { hashText, LintCache } from "../lint/cache.js";
-import { lintText, readText, type LintSettings } from "../lint/lint.js";
-import { isImageFile } from "../sources/index.js";
+import { collectFiles } from "../lint/files.js";
+import { lintImages, type ImageUse } from "../lint/images.js";
+import {
+  finishFindings,
+  lintText,
+  readText,
+  type LintSettings,
+  type TextLint,
+} from "../lint/lint.js";
 import type { FileResult, Finding } from "../model.js";
 import { DATA_DIR } from "../paths.js";
 import { format, type Format } from "../report/index.js";
 import { errorsOnly, mask, present, totals } from "../report/present.js";
+import { isImageFile } from "../sources/index.js";
 import { VERSION } from "../version.js";
 import { setup } from "./setup.js";
 
@@ -29,22 +37,31 @@ export interface LintOptions {
   color: boolean;
 }
 
+interface TextFile {
+  filePath: string;
+  text: string;
+  lint: TextLint;
+}
+
 export async function lintCommand(paths: string[], options: LintOptions): Promise<void> {
   const cwd = process.cwd();
-  const { config, rules, active } = setup(options, cwd);
+  const { config, active } = setup(options, cwd);
   const settings: LintSettings = {
     rules: active,
     profile: { organization: config.organization, staff: config.staff, policy: config.policy },
   };
+  const concurrency = parseConcurrency(options.concurrency);
 
-  const results: FileResult[] = [];
+  // 1. Text: every draft file (and stdin) through the text rules.
+  const texts: TextFile[] = [];
+  const imageFiles: string[] = [];
   const fileArgs = paths.filter((path) => path !== "-");
   if (fileArgs.length < paths.length) {
-    const name = resolve(cwd, options.stdinFilename ?? "<stdin>.txt");
-    results.push(lintText(name, readFileSync(0, "utf8"), settings));
+    const filePath = resolve(cwd, options.stdinFilename ?? "<stdin>.txt");
+    const text = readFileSync(0, "utf8");
+    texts.push({ filePath, text, lint: lintText(filePath, text, settings) });
   }
-  if (fileArgs.length > 0 || results.length === 0) {
-    const files = collectFiles(fileArgs, cwd, config.ignore, config.baseDir);
+  if (fileArgs.length > 0 || texts.length === 0) {
     const cache =
       options.cache && !options.showMatches
         ? LintCache.open(
@@ -52,20 +69,40 @@ export async function lintCommand(paths: string[], options: LintOptions): Promis
             cacheKey(config.file, config.rulesets),
           )
         : undefined;
-    for (const file of files) {
-      if (isImageFile(file)) {
-        results.push({ filePath: file, findings: [] });
+    for (const filePath of collectFiles(fileArgs, cwd, config.ignore, config.baseDir)) {
+      if (isImageFile(filePath)) {
+        imageFiles.push(filePath);
         continue;
       }
-      const text = readText(file);
+      const text = readText(filePath);
       const hash = cache && hashText(text);
-      const cached = hash ? cache.get(file, hash) : undefined;
-      const result = cached ? { filePath: file, findings: cached } : lintText(file, text, settings);
-      if (hash && !cached) cache.set(file, hash, result.findings.map(maskMatch));
-      results.push(result);
+      let lint = hash ? cache.get(filePath, hash) : undefined;
+      if (!lint) {
+        lint = lintText(filePath, text, settings);
+        if (hash) cache.set(filePath, hash, { ...lint, findings: lint.findings.map(maskMatch) });
+      }
+      texts.push({ filePath, text, lint });
     }
     cache?.save();
   }
+
+  // 2. Pictures: found on their own, and referenced by the posts.
+  const uses: ImageUse[] = texts.flatMap((t) => t.lint.images);
+  const images = options.images
+    ? await lintImages(imageFiles, uses, { ...settings, fix: options.fix ?? false, concurrency })
+    : { byImage: new Map<string, Finding[]>(), byPost: new Map<string, Finding[]>() };
+
+  // 3. Report.
+  const results: FileResult[] = [
+    ...texts.map(({ filePath, text, lint }) => ({
+      filePath,
+      findings: finishFindings([...lint.findings, ...(images.byPost.get(filePath) ?? [])], text),
+    })),
+    ...(options.images ? imageFiles : []).map((filePath) => ({
+      filePath,
+      findings: images.byImage.get(filePath) ?? [],
+    })),
+  ].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
 
   let reported = present(results, options.showMatches ?? false);
   if (options.quiet) reported = errorsOnly(reported);
@@ -95,6 +132,17 @@ export async function lintCommand(paths: string[], options: LintOptions): Promis
   const { errors, warnings } = totals(reported);
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   process.exitCode = errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+function parseConcurrency(value: string): number {
+  if (value === "auto") return Math.max(1, Math.min(4, availableParallelism()));
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new UsageError(
+      `--concurrency takes a whole number of at least 1, or auto, not "${value}"`,
+    );
+  }
+  return n;
 }
 
 const maskMatch = (finding: Finding): Finding =>

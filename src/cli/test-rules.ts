@@ -1,7 +1,7 @@
 import { checkExamples } from "../rules/examples.js";
 import { loadRuleset } from "../rules/ruleset.js";
 
-export function testRulesCommand(files: string[]): void {
+export async function testRulesCommand(files: string[]): Promise<void> {
   let failures = 0;
   let checked = 0;
   for (const file of files) {
@@ -10,7 +10,7 @@ export function testRulesCommand(files: string[]): void {
       (n, rule) => n + rule.examples.invalid.length + rule.examples.valid.length,
       0,
     );
-    for (const { rule, example, expected } of checkExamples(ruleset)) {
+    for (const { rule, example, expected } of await checkExamples(ruleset)) {
       failures++;
       const what = expected === "invalid" ? "was not flagged" : "was flagged";
       process.stdout.write(

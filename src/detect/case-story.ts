@@ -18,13 +18,14 @@ electrician, plumber, carpenter, contractor, engineer, programmer, accountant, a
 librarian, professor, student, quarterback, pitcher, athlete, olympian, player, cheerleader,
 drummer, singer, musician, dancer, actor, actress, artist, author, banker, realtor, owner, ceo,
 manager, janitor, custodian, crossing guard, lifeguard, referee, umpire, hairdresser, barber,
-stylist, nanny, babysitter, park ranger, ranger, astronaut, boxer, wrestler, golfer, jockey`
+stylist, nanny, babysitter, park ranger, ranger, astronaut, boxer, wrestler, golfer, jockey,
+lineman, logger, millworker, linesman, deckhand, longshoreman, forklift driver, warehouse worker`
     .split(/,\s*/)
     .join("|");
 
 /** Each kind of detail narrows the crowd; a story with enough kinds of them is a finding. */
 const SIGNALS: Record<string, RegExp> = {
-  age: /\b\d{1,3}[- ](?:year|yr|month|week)s?[- ]old\b|\baged? \d{1,3}\b|\b\d'\s?\d{1,2}"|\b\d{1,3}(?:yo|y\/o)\b/gi,
+  age: /\b\d{1,3}[- ](?:year|yr|month|week)s?[- ]old\b|\baged? \d{1,3}\b|\b\d'\s?\d{1,2}"|\b\d{1,3}\s?(?:yo|y\/o|y\.o\.)(?![\p{L}])/giu,
   occupation: new RegExp(String.raw`\b(?:${OCCUPATIONS})s?\b`, "gi"),
   place: new RegExp(
     [

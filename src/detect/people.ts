@@ -12,9 +12,13 @@ const HONORIFICS = new Set(
   (
     "mr mrs ms miss mx dr doctor pastor rev reverend father fr sister brother mayor coach captain capt " +
     "officer judge senator sen rep principal professor prof sheriff chief councilman councilwoman " +
-    "baby grandma grandpa granny nana papa aunt auntie uncle big little lil lady sir madam"
+    "baby grandma grandpa granny nana papa aunt auntie uncle big little lil lady sir madam mama " +
+    "momma mommy"
   ).split(" "),
 );
+
+/** Titles written as abbreviations, which a dot and a space may follow ("Mrs. Petrova"). */
+const ABBREVIATED_TITLES = new Set("mr mrs ms mx dr fr rev capt sen rep prof".split(" "));
 
 /** Words that make a run of capitalised words a place or an organisation, not a person. */
 const PLACE_WORDS = new Set(
@@ -28,7 +32,13 @@ const PLACE_WORDS = new Set(
     "mountain north south east west central new saint day month week awareness season holiday christmas " +
     "thanksgiving year years care network institute office hall arena stadium field gym studio salon " +
     "spa fitness airlines airport station news tv radio times post tribune gazette state federal " +
-    "national international university's illinois ohio texas california florida york"
+    "national international university's " +
+    // US states: "Washington's smoke rule" is about a state, not a person.
+    "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii " +
+    "idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan " +
+    "minnesota mississippi missouri montana nebraska nevada hampshire jersey mexico york carolina " +
+    "dakota ohio oklahoma oregon pennsylvania rhode tennessee texas utah vermont virginia washington " +
+    "wisconsin wyoming"
   ).split(" "),
 );
 
@@ -111,7 +121,9 @@ export function findPeople(ctx: FieldContext): Person[] {
     /** Two tokens belong to one name only when nothing but a space (or an initial's dot) parts them. */
     const adjacent = (a: Token, b: Token) => {
       const between = ctx.text.slice(a.end, b.start);
-      return between === " " || (between === ". " && (isInitial(a) || HONORIFICS.has(a.lower)));
+      return (
+        between === " " || (between === ". " && (isInitial(a) || ABBREVIATED_TITLES.has(a.lower)))
+      );
     };
 
     const nameLike = (t: Token) =>

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
-import type { Finding } from "../model.js";
+import type { TextLint } from "./lint.js";
 
 interface CacheFile {
   /** Hash of everything that decides findings besides the file: version, config, rulesets, data. */
   key: string;
-  files: Record<string, { hash: string; findings: Finding[] }>;
+  files: Record<string, { hash: string; lint: TextLint }>;
 }
 
 export const hashText = (text: string | Buffer) => createHash("sha256").update(text).digest("hex");
@@ -31,13 +31,13 @@ export class LintCache {
     return new LintCache(path, { key, files: {} });
   }
 
-  get(file: string, hash: string): Finding[] | undefined {
+  get(file: string, hash: string): TextLint | undefined {
     const entry = this.data.files[file];
-    return entry?.hash === hash ? entry.findings : undefined;
+    return entry?.hash === hash ? entry.lint : undefined;
   }
 
-  set(file: string, hash: string, findings: Finding[]): void {
-    this.data.files[file] = { hash, findings };
+  set(file: string, hash: string, lint: TextLint): void {
+    this.data.files[file] = { hash, lint };
   }
 
   save(): void {

@@ -14,6 +14,7 @@ export function lintPost(post: Post, rules: readonly ActiveRule[], profile: Prof
   }
   const findings: Finding[] = [];
   for (const { rule, severity } of rules) {
+    if (rule.kind === "image") continue;
     for (const ctx of contexts) {
       if (!postFilterAccepts(rule.when, ctx)) continue;
       const kept: Match[] = [];

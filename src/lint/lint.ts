@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import type { Profile } from "../config/config.js";
-import type { FileResult, Finding } from "../model.js";
+import type { Finding } from "../model.js";
 import { UsageError } from "../errors.js";
 import { readPosts } from "../sources/index.js";
 import type { ActiveRule } from "./active-rules.js";
+import type { ImageUse } from "./images.js";
 import { lintPost } from "./lint-post.js";
 import { applySuppressions } from "./suppressions.js";
 
@@ -12,16 +13,39 @@ export interface LintSettings {
   profile: Profile;
 }
 
+/** What the text rules found in one file, before suppressions (pictures may add findings). */
+export interface TextLint {
+  findings: Finding[];
+  /** Pictures the file's posts reference, for the image checks. */
+  images: ImageUse[];
+}
+
+const PATIENT_WORD = /\bpatients?\b/i;
+
 /** Lints one text file's content; `nameForType` picks the format (stdin's --stdin-filename). */
 export function lintText(
   filePath: string,
   text: string,
   settings: LintSettings,
   nameForType = filePath,
-): FileResult {
-  const posts = readPosts(filePath, text, nameForType);
-  const findings = posts.flatMap((post) => lintPost(post, settings.rules, settings.profile));
-  return { filePath, findings: sortFindings(applySuppressions(findings, text)) };
+): TextLint {
+  const findings: Finding[] = [];
+  const images: ImageUse[] = [];
+  for (const post of readPosts(filePath, text, nameForType)) {
+    const found = lintPost(post, settings.rules, settings.profile);
+    findings.push(...found);
+    const patientContext =
+      found.some((f) => f.category === "phi") || post.fields.some((f) => PATIENT_WORD.test(f.text));
+    for (const image of post.images) {
+      images.push({ path: image.path, file: filePath, position: image.position, patientContext });
+    }
+  }
+  return { findings, images };
+}
+
+/** A file's findings as reported: inline suppressions applied, in reading order. */
+export function finishFindings(findings: Finding[], text: string): Finding[] {
+  return sortFindings(applySuppressions(findings, text));
 }
 
 export function readText(filePath: string): string {

@@ -51,9 +51,16 @@ export function termsRegExp(terms: readonly string[], options: TermOptions = {})
   return new RegExp(`${BEFORE_WORD}(?:${sources.join("|")})${AFTER_WORD}`, flags);
 }
 
+/**
+ * A match may not start or end inside a word, except where the pattern's own edge is not a word
+ * character ("sounds like ", "(?:free )"): then that edge is already a boundary.
+ */
+const PATTERN_START = String.raw`(?:(?<![\p{L}\p{N}])|(?![\p{L}\p{N}]))`;
+const PATTERN_END = String.raw`(?:(?![\p{L}\p{N}])|(?<![\p{L}\p{N}]))`;
+
 /** Wraps a user's regular expression in word boundaries unless told not to. */
 export function patternRegExp(source: string, flags: string, wholeWords: boolean): RegExp {
-  const wrapped = wholeWords ? `${BEFORE_WORD}(?:${source})${AFTER_WORD}` : source;
+  const wrapped = wholeWords ? `${PATTERN_START}(?:${source})${PATTERN_END}` : source;
   const allFlags = new Set([..."gu", ...flags]);
   return new RegExp(wrapped, [...allFlags].join(""));
 }

@@ -24,13 +24,18 @@ import {
   YamlFile,
 } from "../yaml/document.js";
 
-export type RuleKind = "pattern" | "terms" | "nlp" | "detector";
+export type RuleKind = "pattern" | "terms" | "nlp" | "detector" | "image";
 const KINDS: Record<RuleKind, string> = {
   pattern: "patterns",
   terms: "terms",
   nlp: "nlp",
   detector: "detector",
+  image: "check",
 };
+
+/** What the image checks (src/image) report; `text` runs the phi rules on text read in the picture. */
+export const IMAGE_CHECKS = ["face", "location", "metadata", "text", "missing"] as const;
+export type ImageCheck = (typeof IMAGE_CHECKS)[number];
 
 /** A draft used to check a rule: plain text, or text with the post's context. */
 export interface Example {
@@ -53,6 +58,8 @@ export interface Rule {
   examples: { invalid: Example[]; valid: Example[] };
   kind: RuleKind;
   matcher: Matcher;
+  /** For kind image: which check's results the rule reports. Its examples are image paths. */
+  imageCheck?: ImageCheck;
   near: Condition[];
   unless: Condition[];
   when: PostFilter;
@@ -87,6 +94,7 @@ const RULE_KEYS = new Set([
   "vocab",
 ]);
 const MATCHER_KEYS = ["patterns", "terms", "vocab", "nlp", "detector"];
+const NO_MATCHES: Matcher = { find: () => [] };
 const REQUIRED_TEXT = ["description", "message", "rationale", "source", "fix"] as const;
 
 export function loadRuleset(path: string): Ruleset {
@@ -150,6 +158,15 @@ function parseRule(file: YamlFile, node: Node): Rule {
   }
   const text = (key: (typeof REQUIRED_TEXT)[number]) =>
     scalarString(file, get(key), `${where}: ${key}`);
+  let imageCheck: ImageCheck | undefined;
+  if (kind === "image") {
+    const check = scalarString(file, get("check"), `${where}: check`);
+    if (!(IMAGE_CHECKS as readonly string[]).includes(check)) {
+      throw fail(`check must be one of ${IMAGE_CHECKS.join(", ")}`, get("check"));
+    }
+    if (category !== "image") throw fail("kind image is for image/… rules", get("kind"));
+    imageCheck = check as ImageCheck;
+  }
 
   return {
     id,
@@ -162,7 +179,8 @@ function parseRule(file: YamlFile, node: Node): Rule {
     fix: text("fix"),
     examples: parseExamples(file, get("examples"), where),
     kind,
-    matcher: buildMatcher(file, entries, where),
+    matcher: kind === "image" ? NO_MATCHES : buildMatcher(file, entries, where),
+    ...(imageCheck ? { imageCheck } : {}),
     near: parseConditions(file, get("near"), `${where}: near`),
     unless: parseConditions(file, get("unless"), `${where}: unless`),
     when: parseFilter(file, get("when"), `${where}: when`),
