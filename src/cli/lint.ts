@@ -55,6 +55,7 @@ export async function lintCommand(paths: string[], options: LintOptions): Promis
   // 1. Text: every draft file (and stdin) through the text rules.
   const texts: TextFile[] = [];
   const imageFiles: string[] = [];
+  const ignoredFiles: string[] = [];
   const fileArgs = paths.filter((path) => path !== "-");
   if (fileArgs.length < paths.length) {
     const filePath = resolve(cwd, options.stdinFilename ?? "<stdin>.txt");
@@ -69,7 +70,9 @@ export async function lintCommand(paths: string[], options: LintOptions): Promis
             cacheKey(config.file, config.rulesets),
           )
         : undefined;
-    for (const filePath of collectFiles(fileArgs, cwd, config.ignore, config.baseDir)) {
+    const { files, ignored } = collectFiles(fileArgs, cwd, config.ignore, config.baseDir);
+    ignoredFiles.push(...ignored);
+    for (const filePath of files) {
       if (isImageFile(filePath)) {
         imageFiles.push(filePath);
         continue;
@@ -102,6 +105,7 @@ export async function lintCommand(paths: string[], options: LintOptions): Promis
       filePath,
       findings: images.byImage.get(filePath) ?? [],
     })),
+    ...ignoredFiles.map((filePath) => ({ filePath, findings: [IGNORED_FILE] })),
   ].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
 
   let reported = present(results, options.showMatches ?? false);
@@ -144,6 +148,13 @@ function parseConcurrency(value: string): number {
   }
   return n;
 }
+
+const IGNORED_FILE: Finding = {
+  ruleId: null,
+  category: null,
+  severity: 1,
+  message: "File ignored because of a matching ignore pattern in the config; it was not linted.",
+};
 
 const maskMatch = (finding: Finding): Finding =>
   finding.match === undefined ? finding : { ...finding, match: mask(finding.match) };

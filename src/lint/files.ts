@@ -10,24 +10,33 @@ import { isImageFile, isTextFile } from "../sources/index.js";
 const ALWAYS_SKIPPED = new Set(["node_modules", ".git", ...CONFIG_NAMES]);
 const GLOB_CHARS = /[*?[\]{}]/;
 
-/** Folders, globs and files named on the command line → the files to lint, sorted, without duplicates. */
+export interface CollectedFiles {
+  /** The files to lint, sorted, without duplicates. */
+  files: string[];
+  /** Files named on the command line that the config's `ignore` skips (ESLint warns about these). */
+  ignored: string[];
+}
+
+/** Folders, globs and files named on the command line → the files to lint. */
 export function collectFiles(
   args: readonly string[],
   cwd: string,
   ignoreGlobs: readonly string[],
   baseDir: string,
-): string[] {
+): CollectedFiles {
   const configIgnore = ignore().add([...ignoreGlobs]);
   const isIgnored = (path: string) => {
     const rel = relative(baseDir, path);
     return rel !== "" && !rel.startsWith("..") && configIgnore.ignores(rel.split(sep).join("/"));
   };
   const files = new Set<string>();
+  const ignored: string[] = [];
   for (const arg of args) {
     const path = resolve(cwd, arg);
     if (existsSync(path)) {
       if (statSync(path).isDirectory()) walk(path, [], isIgnored, () => true, files);
-      else if (!isIgnored(path)) files.add(path);
+      else if (isIgnored(path)) ignored.push(path);
+      else files.add(path);
       continue;
     }
     if (!GLOB_CHARS.test(arg)) {
@@ -40,7 +49,7 @@ export function collectFiles(
       walk(base, [], isIgnored, (file) => matches(file.split(sep).join("/")), files);
     if (files.size === before) throw new UsageError(`no files match the pattern "${arg}"`);
   }
-  return [...files].sort();
+  return { files: [...files].sort(), ignored };
 }
 
 interface GitIgnore {

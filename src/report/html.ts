@@ -13,7 +13,7 @@ export function html(files: readonly ReportedFile[], options: { cwd: string }): 
       const rows = file.messages
         .map(
           (m) => `<tr class="${m.severity === 2 ? "error" : "warning"}">
-<td>${m.line === undefined ? "image" : `${m.line}:${m.column ?? 0}`}</td>
+<td>${m.line === undefined ? "file" : `${m.line}:${m.column ?? 0}`}</td>
 <td>${m.severity === 2 ? "error" : "warning"}</td>
 <td>${escapeHtml(m.message)}</td>
 <td><code>${escapeHtml(m.ruleId ?? "")}</code></td></tr>`,

@@ -13,7 +13,7 @@ export function stylish(
     if (file.messages.length === 0) continue;
     out.push(chalk.underline(relative(options.cwd, file.filePath) || file.filePath));
     const rows = file.messages.map((m) => [
-      m.line === undefined ? "image" : `${m.line}:${m.column ?? 0}`,
+      m.line === undefined ? "0:0" : `${m.line}:${m.column ?? 0}`,
       m.severity === 2 ? chalk.red("error") : chalk.yellow("warning"),
       m.message +
         (m.region ? ` at ${m.region.x},${m.region.y} ${m.region.width}×${m.region.height}` : ""),

@@ -48,6 +48,7 @@ export interface JsonMessage {
   endLine?: number;
   endColumn?: number;
   match?: string;
+  region?: { x: number; y: number; width: number; height: number };
 }
 
 export interface JsonResult {
