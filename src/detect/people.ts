@@ -4,7 +4,7 @@
 import type { FieldContext } from "../rules/context.js";
 import type { Match } from "../rules/matchers.js";
 import type { Detector } from "./detector.js";
-import { nameLists } from "./name-lists.js";
+import { nameLists, otherNames } from "./name-lists.js";
 import { practiceFacts, type PracticeFacts } from "./practice.js";
 
 /** Words before a name that make the next capitalised word (or initial) a person. */
@@ -55,7 +55,15 @@ const CREDENTIAL_AFTER =
   /^,?\s+(?:RN|MD|DO|NP|PA|PA-C|CMA|MA|LPN|CNA|DDS|DMD|RDH|FNP|DNP|PharmD|PT|DPT|OT|LCSW|LMFT)\b/;
 
 const GROUP_NOUNS =
-  /^(?:twins|triplets|quadruplets|quints|family|kids|boys|girls|sisters|brothers|household|crew)$/i;
+  /^(?:twins|triplets|quadruplets|quints|family|kids|kid|boys|boy|girls|girl|sisters|brothers|household|crew|mom|dad|mother|father|parents|baby)$/i;
+
+/** Words before a lone name that show it is a person being addressed or introduced. */
+const GREETINGS = new Set(
+  "hi hey hello thanks thank congrats congratulations welcome meet dear bye love".split(" "),
+);
+
+/** A lone word after these is a place ("Best fish tank in Columbus"), not a person. */
+const PLACE_PREPOSITIONS = new Set(["in", "at", "from", "near"]);
 
 /** Handles that belong to organisations rather than people. */
 const ORGANISATION_HANDLE =
@@ -154,7 +162,9 @@ export function findPeople(ctx: FieldContext): Person[] {
       }
 
       // "Mrs. Petrova", "Pastor Olusegun Adeyemi", "Big Mike", "Mrs. K.", "baby Amara"
-      if (HONORIFICS.has(t.lower) && toks[i + 1]?.capitalised) {
+      const lowerCaseName =
+        ABBREVIATED_TITLES.has(t.lower) && !!toks[i + 1] && names.has(toks[i + 1]!.lower);
+      if (HONORIFICS.has(t.lower) && (toks[i + 1]?.capitalised || lowerCaseName)) {
         const next = toks[i + 1]!;
         // A doctor named by title is a provider, on staff or not ("referred by Dr. Lee").
         if (
@@ -174,7 +184,7 @@ export function findPeople(ctx: FieldContext): Person[] {
         ) {
           j++;
         }
-        if ((nameLike(next) || isInitial(next)) && adjacent(t, next)) {
+        if ((nameLike(next) || isInitial(next) || lowerCaseName) && adjacent(t, next)) {
           const last = toks[j]!;
           const end = isInitial(last) && followedByDot(last) ? last.end + 1 : last.end;
           people.push({ start: t.start, end, kind: "honorific", detail: "name" });
@@ -188,7 +198,8 @@ export function findPeople(ctx: FieldContext): Person[] {
         t.lower === "the" &&
         toks[i + 1] &&
         nameLike(toks[i + 1]!) &&
-        GROUP_NOUNS.test(toks[i + 2]?.text ?? "")
+        GROUP_NOUNS.test(toks[i + 2]?.text ?? "") &&
+        !PLACE_WORDS.has(toks[i + 3]?.lower ?? "")
       ) {
         people.push({
           start: toks[i + 1]!.start,
@@ -212,7 +223,7 @@ export function findPeople(ctx: FieldContext): Person[] {
         j++;
       }
       // Ordinary words that happen to be capitalised ("Meet", "Congrats") are not part of a name.
-      const ordinary = (r: Token) => common.has(r.lower) && !names.has(r.lower);
+      const ordinary = (r: Token) => common.has(r.lower) && !names.has(r.lower) && !isInitial(r);
       let first = i;
       let last = j;
       while (first <= last && ordinary(toks[first]!)) first++;
@@ -229,17 +240,30 @@ export function findPeople(ctx: FieldContext): Person[] {
       }
       const known = run.filter(knownName).length;
       // An unknown word may still be a name (lists miss many), unless it is an ordinary word.
-      const unknownWords = run.filter((r) => !names.has(r.lower) && !common.has(r.lower)).length;
+      const words = run.filter((r) => !isInitial(r));
+      const unknownWords = words.filter((r) => !names.has(r.lower) && !common.has(r.lower)).length;
       const head = run[0]!;
       const tail = run[run.length - 1]!;
+      const inOtherList = (r: Token) => otherNames().has(r.lower) && !common.has(r.lower);
+      // "Thanks, Deepa." / "meet Vihaan": a greeting or a vocative comma supports a lone name.
+      const before = ctx.text.slice(Math.max(0, head.start - 2), head.start);
+      const greeted =
+        GREETINGS.has(toks[first - 1]?.lower ?? "") ||
+        (before === ", " && /^[.!?,]/.test(ctx.text.slice(tail.end, tail.end + 1)));
       const plausible =
         run.length >= 2
-          ? known >= 1 || (unknownWords === run.length && !head.sentenceStart)
+          ? known >= 1 ||
+            (words.length > 0 && unknownWords === words.length && !head.sentenceStart) ||
+            (words.length > 0 &&
+              words.some(inOtherList) &&
+              (run.some(isInitial) || words.length >= 2))
           : // One word alone is a person only as a first name ("Hi Carmen!"); a surname alone
             // needs an honorific, and so does a word that is also a place or a thing.
-            firstNames.has(head.lower) &&
             !veryCommon.has(head.lower) &&
-            (!head.sentenceStart || (knownName(head) && !common.has(head.lower)));
+            !PLACE_PREPOSITIONS.has(toks[first - 1]?.lower ?? "") &&
+            ((firstNames.has(head.lower) &&
+              (!head.sentenceStart || (knownName(head) && !common.has(head.lower)))) ||
+              (greeted && inOtherList(head)));
       if (plausible && !CREDENTIAL_AFTER.test(ctx.text.slice(tail.end, tail.end + 12))) {
         const end = isInitial(tail) && followedByDot(tail) ? tail.end + 1 : tail.end;
         people.push({ start: head.start, end, kind: "name", detail: "name" });
