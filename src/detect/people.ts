@@ -32,6 +32,7 @@ const PLACE_WORDS = new Set(
     "mountain north south east west central new saint day month week awareness season holiday christmas " +
     "thanksgiving year years care network institute office hall arena stadium field gym studio salon " +
     "spa fitness airlines airport station news tv radio times post tribune gazette state federal " +
+    "general garden gardens pavilion plaza square mall campus ward wing unit " +
     "national international university's " +
     // US states: "Washington's smoke rule" is about a state, not a person.
     "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii " +
@@ -138,7 +139,6 @@ export function findPeople(ctx: FieldContext): Person[] {
       t.capitalised &&
       !PLACE_WORDS.has(t.lower) &&
       !MONTHS_AND_DAYS.has(t.lower) &&
-      !isStaffWord(facts, t.lower) &&
       !HONORIFICS.has(t.lower);
     const knownName = (t: Token) => names.has(t.lower) && !ambiguous.has(t.lower);
 
@@ -238,13 +238,16 @@ export function findPeople(ctx: FieldContext): Person[] {
         i = j;
         continue;
       }
-      const known = run.filter(knownName).length;
-      // An unknown word may still be a name (lists miss many), unless it is an ordinary word.
       const words = run.filter((r) => !isInitial(r));
-      const unknownWords = words.filter((r) => !names.has(r.lower) && !common.has(r.lower)).length;
       const head = run[0]!;
       const tail = run[run.length - 1]!;
+      // Staff, by first name, surname or both, are not patients ("Linda", "Linda Brooks").
+      if (words.length > 0 && words.every((r) => isStaffWord(facts, r.lower))) {
+        i = j;
+        continue;
+      }
       const inOtherList = (r: Token) => otherNames().has(r.lower) && !common.has(r.lower);
+      const unknown = (r: Token) => !names.has(r.lower) && !common.has(r.lower);
       // "Thanks, Deepa." / "meet Vihaan": a greeting or a vocative comma supports a lone name.
       const before = ctx.text.slice(Math.max(0, head.start - 2), head.start);
       const greeted =
@@ -252,14 +255,15 @@ export function findPeople(ctx: FieldContext): Person[] {
         (before === ", " && /^[.!?,]/.test(ctx.text.slice(tail.end, tail.end + 1)));
       const plausible =
         run.length >= 2
-          ? known >= 1 ||
-            (words.length > 0 && unknownWords === words.length && !head.sentenceStart) ||
-            (words.length > 0 &&
-              words.some(inOtherList) &&
-              (run.some(isInitial) || words.length >= 2))
+          ? // Every word could be part of a name, and one is good evidence: a listed name, a
+            // word of the broad list, or an unknown word that is not at a sentence's start.
+            words.length > 0 &&
+            words.every((r) => names.has(r.lower) || inOtherList(r) || unknown(r)) &&
+            words.some((r) => knownName(r) || inOtherList(r) || (unknown(r) && !head.sentenceStart))
           : // One word alone is a person only as a first name ("Hi Carmen!"); a surname alone
             // needs an honorific, and so does a word that is also a place or a thing.
             !veryCommon.has(head.lower) &&
+            !isStaffWord(facts, head.lower) &&
             !PLACE_PREPOSITIONS.has(toks[first - 1]?.lower ?? "") &&
             ((firstNames.has(head.lower) &&
               (!head.sentenceStart || (knownName(head) && !common.has(head.lower)))) ||

@@ -1,0 +1,273 @@
+// Each detector on real text, through the real ruleset where a rule decides what counts,
+// including the hard negatives a privacy officer cares about.
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { defaultConfig, type Profile } from "../src/config/config.js";
+import { DETECTORS } from "../src/detect/index.js";
+import { isPlausibleSsn } from "../src/detect/identifiers.js";
+import { lintPost } from "../src/lint/lint-post.js";
+import type { Post } from "../src/model.js";
+import { FieldContext } from "../src/rules/context.js";
+import { loadRuleset } from "../src/rules/ruleset.js";
+import { contiguousField, LineIndex } from "../src/sources/text-field.js";
+import { ROOT } from "./helpers/cli.js";
+
+const PROFILE: Profile = {
+  ...defaultConfig(""),
+  organization: {
+    name: "Maple Grove Family Medicine",
+    aliases: ["Maple Grove", "MGFM"],
+    handles: ["@maplegrovefm"],
+    phones: ["(555) 010-2000"],
+    emails: ["hello@maplegrovefm.example"],
+    websites: ["maplegrovefm.example"],
+    addresses: ["1200 Orchard Ave, Springfield, IL 62701"],
+  },
+  staff: ["Priya Natarajan", "Samuel Okafor", "Linda Brooks"],
+};
+
+function post(text: string, meta: Post["meta"] = {}): Post {
+  return {
+    file: "t",
+    fields: [contiguousField("body", text, 0, new LineIndex(text))],
+    meta,
+    images: [],
+  };
+}
+
+/** What a detector finds in `text`, as the matched strings. */
+function detect(id: string, text: string): string[] {
+  const p = post(text);
+  const ctx: FieldContext = new FieldContext(p, p.fields[0]!, PROFILE, () => [ctx]);
+  return DETECTORS.get(id)!
+    .find(ctx)
+    .map((m) => text.slice(m.start, m.end));
+}
+
+const rules = loadRuleset(join(ROOT, "rules.default.yaml")).rules.map((rule) => ({
+  rule,
+  severity: 2 as const,
+}));
+
+/** The rule ids the built-in rules report for `text`. */
+function ruleIds(text: string, meta: Post["meta"] = {}): string[] {
+  return [...new Set(lintPost(post(text, meta), rules, PROFILE).map((f) => f.ruleId!))];
+}
+
+describe("ssn", () => {
+  it("accepts issued-looking numbers and rejects impossible and sample ones", () => {
+    expect(isPlausibleSsn("219456789")).toBe(true);
+    for (const bad of [
+      "000123456",
+      "666123456",
+      "912345678",
+      "219006789",
+      "219450000",
+      "078051120",
+      "123456789",
+    ]) {
+      expect(isPlausibleSsn(bad)).toBe(false);
+    }
+    expect(detect("ssn", "SSN 219-45-6789, not 078-05-1120 or 666-12-3456")).toEqual([
+      "219-45-6789",
+    ]);
+  });
+});
+
+describe("phone", () => {
+  it("finds US numbers in every common form but not the practice's own", () => {
+    const text =
+      "Call (555) 010-2000 or 555.010.2000. Reach her at 217-555-0134, 217.555.0199, (217) 555 0188, +1 217 555 0177 or 2175550166.";
+    expect(detect("phone", text)).toEqual([
+      "217-555-0134",
+      "217.555.0199",
+      "(217) 555 0188",
+      "+1 217 555 0177",
+      "2175550166",
+    ]);
+  });
+
+  it("is a finding only near a person, not for organisations", () => {
+    expect(
+      ruleIds("Does anyone know Raymond Castillo? We can't reach him at 217-555-0134."),
+    ).toContain("phi/phone");
+    expect(ruleIds("Poison control: 1-800-222-1222. Crisis line: call or text 988.")).not.toContain(
+      "phi/phone",
+    );
+  });
+});
+
+describe("email", () => {
+  it("finds personal addresses, not the practice's or its domain's", () => {
+    expect(
+      detect(
+        "email",
+        "Email hello@maplegrovefm.example or linda.brooks@maplegrovefm.example; ramona.b1962@example.com",
+      ),
+    ).toEqual(["ramona.b1962@example.com"]);
+  });
+});
+
+describe("dates and ages", () => {
+  it("flags a date of birth and a discharge date, not event dates", () => {
+    expect(
+      ruleIds("To the gentleman in Room 4 (DOB 07/22/1961): you left your glasses!"),
+    ).toContain("phi/birth-date");
+    expect(
+      ruleIds("Mr. Jankowski was discharged from Memorial on April 2 after his bypass."),
+    ).toContain("phi/care-date");
+    expect(ruleIds("Extra Saturday clinics on 7/19, 7/26 and 8/2, 8 am to noon.")).toEqual([]);
+  });
+
+  it("flags ages over 89, not age ranges or a park's centennial", () => {
+    expect(ruleIds("Happy 97th birthday to Harold!")).toContain("phi/age-over-89");
+    expect(ruleIds("Our oldest patient turned 104 this week.")).toContain("phi/age-over-89");
+    expect(
+      ruleIds("People in their 80s and 90s can build muscle. RSV vaccine if you're 75+."),
+    ).toEqual([]);
+    expect(ruleIds("Happy 100th birthday to Orchard Park!")).toEqual([]);
+  });
+});
+
+describe("addresses and record numbers", () => {
+  it("flags a person's home address, not the practice's or a venue's", () => {
+    expect(
+      ruleIds(
+        "Flowers for Mrs. Vasquez came here; could someone drop them at 1418 Birch Ln? She's recovering.",
+      ),
+    ).toContain("phi/street-address");
+    expect(ruleIds("Coffee with a Doc at Prairie Bean Coffee, 411 E Adams St, Saturday.")).toEqual(
+      [],
+    );
+    expect(ruleIds("Find us at 1200 Orchard Ave, Springfield, IL 62701.")).toEqual([]);
+  });
+
+  it("flags record, member, Rx and plate numbers, not meeting IDs", () => {
+    expect(ruleIds("Mrs. Petrova (chart #A-55821): your paperwork is ready.")).toContain(
+      "phi/record-number",
+    );
+    expect(ruleIds("Insurance card found: member ID XQB 492 118 307.")).toContain(
+      "phi/record-number",
+    );
+    expect(ruleIds("The silver RAV4 with plate CX 49217 has its lights on.")).toContain(
+      "phi/record-number",
+    );
+    expect(ruleIds("Join on Zoom: meeting ID 845 2231 9087, passcode MAPLE.")).toEqual([]);
+  });
+});
+
+describe("person-name", () => {
+  const NAMES = [
+    "Priya Ramanathan",
+    "Kwame Mensah",
+    "Oluwaseun Adeyemi",
+    "Tenzin Dorje",
+    "Ngozi Okonkwo",
+    "Maria Lopez",
+    "Fatima Al-Sayed",
+    "Giovanni Russo",
+    "Min-jun Kim",
+    "Linh Nguyen",
+    "Diego Alvarez",
+    "Aiko Tanaka",
+    "Olga Petrova",
+    "Anjali Mehta",
+    "Chidi Nwosu",
+    "Siobhan O'Brien",
+    "Yusuf Demir",
+    "Zanele Dlamini",
+    "Sione Tupou",
+    "Wanjiru Kamau",
+  ];
+
+  it.each(NAMES)("finds %s as a patient beside a health detail", (name) => {
+    expect(
+      ruleIds(`Please keep ${name} in your prayers as they recover from pneumonia.`),
+    ).toContain("phi/patient-name");
+  });
+
+  it("finds titles, nicknames, initials and families", () => {
+    expect(detect("person-name", "Get well soon, Mr. Abernathy!")).toEqual(["Mr. Abernathy"]);
+    expect(detect("person-name", "Congrats Big Mike on 6 months sober!")).toEqual(["Big Mike"]);
+    expect(detect("person-name", "Shoutout to J.R. from the bakery!")).toEqual(["J.R."]);
+    expect(detect("person-name", "Mrs. K. from Birch Lane, we're proud of you.")).toEqual([
+      "Mrs. K.",
+    ]);
+    expect(detect("person-name", "So great to see the Nguyen twins today!")).toEqual([
+      "Nguyen twins",
+    ]);
+  });
+
+  it("leaves staff, the practice, doctors by title and sentence-initial words alone", () => {
+    expect(
+      detect(
+        "person-name",
+        "Dr. Natarajan and Linda Brooks welcome Dr. Priya and Dr. O to Maple Grove.",
+      ),
+    ).toEqual([]);
+    expect(
+      detect(
+        "person-name",
+        "Grace under pressure. Hope you're well! May is stroke month. Will you join us?",
+      ),
+    ).toEqual([]);
+    expect(detect("person-name", "Referred by Dr. Lee for a second opinion.")).toEqual([]);
+  });
+
+  it("does not flag public figures in general health news or composite characters", () => {
+    expect(ruleIds("Nick Jonas has talked openly about living with type 1 diabetes.")).toEqual([]);
+    expect(
+      ruleIds("Meet 'Sam', a composite character: Sam has asthma and wonders about inhalers."),
+    ).toEqual([]);
+    expect(ruleIds("Thank you to Captain Renee Holloway for leading our CPR refresher.")).toEqual(
+      [],
+    );
+  });
+
+  it("does not take a staff birthday or a city for a patient", () => {
+    expect(ruleIds("Happy birthday to our practice manager, Linda Brooks!")).toEqual([]);
+    expect(ruleIds("Best waiting-room fish tank in Columbus, say our newborn visitors.")).toEqual(
+      [],
+    );
+  });
+});
+
+describe("handles, confirmations, case stories and teases", () => {
+  it("flags a patient @handle, not the practice's or an organisation's", () => {
+    expect(ruleIds("@hamidkarimi_ hope the new CPAP mask is fitting better!")).toContain(
+      "phi/patient-handle",
+    );
+    expect(ruleIds("Thanks @SpringfieldYMCA for hosting our blood pressure screening!")).toEqual(
+      [],
+    );
+  });
+
+  it("flags replies that confirm the reader's own care, not compliant replies", () => {
+    const reply = { inReplyTo: "google_review:1" };
+    expect(ruleIds("We're sorry your strep test took so long to come back!", reply)).toContain(
+      "phi/confirmation",
+    );
+    expect(
+      ruleIds(
+        "Thanks for reaching out. We can't confirm whether someone is a patient; please call us.",
+        reply,
+      ),
+    ).toEqual([]);
+  });
+
+  it("flags a case story with enough details, not an aggregate", () => {
+    expect(
+      ruleIds(
+        "On Tuesday we diagnosed Lyme disease in a 41-year-old mail carrier from the Oak Knoll neighborhood.",
+      ),
+    ).toContain("phi/case-story");
+    expect(ruleIds("We gave 1,240 flu shots between September and December.")).toEqual([]);
+  });
+
+  it("flags guess-who teases", () => {
+    expect(
+      ruleIds("You'll never guess which city council member was in today for a consult 👀"),
+    ).toContain("phi/tease");
+    expect(ruleIds("Guess what? Flu shots are here!")).toEqual([]);
+  });
+});
