@@ -25,13 +25,15 @@ function time(args: string[]): number {
 }
 
 const nodeStart = time(["-e", ""]);
-const oneFile = time([BIN, "lint", "posts/2025-03-congrats.md"]);
+const oneFile = time([BIN, "lint", "posts/2025-03-advice.txt"]);
+const withPicture = time([BIN, "lint", "posts/2025-03-congrats.md"]);
 const fixtures = time([BIN, "lint", "."]);
 const files = readdirSync(join(FIXTURES, "posts")).length + 2;
 
 const rows = [
   ["bare node start", nodeStart, 1],
-  ["lint one draft (pre-commit)", oneFile, oneFile / nodeStart],
+  ["lint one text draft (pre-commit)", oneFile, oneFile / nodeStart],
+  ["lint one draft with a picture", withPicture, withPicture / nodeStart],
   [`lint the fixtures (${files} files)`, fixtures, fixtures / nodeStart],
 ] as const;
 process.stdout.write(`median of ${RUNS} runs; ratio = time / bare node start\n`);
@@ -41,7 +43,7 @@ for (const [name, ms, ratio] of rows) {
   );
 }
 process.stdout.write(
-  `one draft against the 1 s pre-commit budget: ${(oneFile / 1000).toFixed(2)} of it\n`,
+  `one text draft against the 1 s pre-commit budget: ${(oneFile / 1000).toFixed(2)} of it\n`,
 );
 
 // Pictures: faces and text reading, per picture, in one warm process (models already loaded).

@@ -1,16 +1,19 @@
-// `npm run eval`: per-category precision and recall of postguard on a labelled set of drafts.
-// Usage: node dist/eval/main.js [SET_DIR]   (default: ../shared/eval/dev beside the package)
-import { readdirSync, readFileSync, existsSync } from "node:fs";
+// `npm run eval`: per-category precision and recall of postguard on a labelled set of drafts,
+// with redact-pii as a baseline for phi. Usage: node dist/eval/main.js [SET_DIR]
+// (default: ../shared/eval/dev beside the package). A set holds postguard.yaml, labels.yaml and
+// posts/, and optionally csv/bulk-schedule.csv with csv/labels.yaml (1-based data rows).
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parse } from "yaml";
 import { loadConfig } from "../config/config.js";
+import { UsageError } from "../errors.js";
 import { activeRules, allRules, loadRulesets } from "../lint/active-rules.js";
 import { lintPost } from "../lint/lint-post.js";
-import { CATEGORIES, type Category, type Finding } from "../model.js";
+import { CATEGORIES, type Category, type Finding, type Post } from "../model.js";
 import { PACKAGE_ROOT } from "../paths.js";
-import { UsageError } from "../errors.js";
 import { readPosts } from "../sources/index.js";
-import { scoreTable, type Verdict } from "./score.js";
+import { redactPiiFlags } from "./baseline.js";
+import { cleanLine, errorLines, scoreRow, TABLE_HEADER, type Verdict } from "./score.js";
 
 const setDir = resolve(process.argv[2] ?? join(PACKAGE_ROOT, "..", "shared", "eval", "dev"));
 if (!existsSync(join(setDir, "labels.yaml"))) {
@@ -34,48 +37,70 @@ const { config, rules } = loadRules();
 const profile = { organization: config.organization, staff: config.staff, policy: config.policy };
 const TEXT_CATEGORIES = CATEGORIES.filter((c) => c !== "image");
 
-const categoriesOf = (findings: Finding[]) =>
-  new Set(findings.map((f) => f.category).filter((c): c is Category => c !== null));
-
 function readLabels(path: string): Map<string, Set<Category>> {
   const raw = parse(readFileSync(path, "utf8")) as Record<string, Category[]>;
   return new Map(Object.entries(raw).map(([key, cats]) => [String(key), new Set(cats)]));
 }
 
-function lintDraft(file: string): Finding[] {
-  return readPosts(file, readFileSync(file, "utf8")).flatMap((post) =>
-    lintPost(post, rules, profile),
-  );
+const categoriesOf = (findings: Finding[]) =>
+  new Set(findings.map((f) => f.category).filter((c): c is Category => c !== null));
+
+interface Draft {
+  id: string;
+  expected: Set<Category>;
+  posts: Post[];
+}
+
+/** postguard's verdicts, and redact-pii's (phi only) for the same drafts. */
+function judge(drafts: Draft[]): { postguard: Verdict[]; baseline: Verdict[] } {
+  const postguard = drafts.map(({ id, expected, posts }) => {
+    const findings = posts.flatMap((post) => lintPost(post, rules, profile));
+    return { id, expected, found: categoriesOf(findings), findings };
+  });
+  const baseline = drafts.map(({ id, expected, posts }) => ({
+    id,
+    expected,
+    found: new Set<Category>(redactPiiFlags(posts) ? ["phi"] : []),
+    findings: [],
+  }));
+  return { postguard, baseline };
+}
+
+function report(title: string, drafts: Draft[]): string[] {
+  const { postguard, baseline } = judge(drafts);
+  return [
+    `${title} (${drafts.length} drafts)`,
+    TABLE_HEADER,
+    ...TEXT_CATEGORIES.map((category) => scoreRow(postguard, category)),
+    `${scoreRow(baseline, "phi", "redact-pii")}   (baseline for phi: any redaction)`,
+    cleanLine(postguard, TEXT_CATEGORIES),
+    ...errorLines(postguard, TEXT_CATEGORIES),
+  ];
 }
 
 const postsDir = join(setDir, "posts");
 const postLabels = readLabels(join(setDir, "labels.yaml"));
-const postVerdicts: Verdict[] = readdirSync(postsDir)
+const postDrafts: Draft[] = readdirSync(postsDir)
   .sort()
   .filter((name) => postLabels.has(name))
   .map((name) => {
-    const findings = lintDraft(join(postsDir, name));
-    return { id: name, expected: postLabels.get(name)!, found: categoriesOf(findings), findings };
+    const file = join(postsDir, name);
+    return {
+      id: name,
+      expected: postLabels.get(name)!,
+      posts: readPosts(file, readFileSync(file, "utf8")),
+    };
   });
-
-const report = [`postguard eval on ${setDir}`, "", `posts/ (${postVerdicts.length} drafts)`];
-report.push(...scoreTable(postVerdicts, TEXT_CATEGORIES));
+const lines = [`postguard eval on ${setDir}`, "", ...report("posts/", postDrafts)];
 
 const csvPath = join(setDir, "csv", "bulk-schedule.csv");
 if (existsSync(csvPath)) {
   const csvLabels = readLabels(join(setDir, "csv", "labels.yaml"));
-  const rows = readPosts(csvPath, readFileSync(csvPath, "utf8"));
-  const csvVerdicts: Verdict[] = rows.map((post, i) => {
-    const findings = lintPost(post, rules, profile);
-    const id = `bulk-schedule.csv row ${i + 1}`;
-    return {
-      id,
-      expected: csvLabels.get(String(i + 1)) ?? new Set(),
-      found: categoriesOf(findings),
-      findings,
-    };
-  });
-  report.push("", `csv/bulk-schedule.csv (${csvVerdicts.length} rows)`);
-  report.push(...scoreTable(csvVerdicts, TEXT_CATEGORIES));
+  const rows = readPosts(csvPath, readFileSync(csvPath, "utf8")).map((post, i) => ({
+    id: `bulk-schedule.csv row ${i + 1}`,
+    expected: csvLabels.get(String(i + 1)) ?? new Set<Category>(),
+    posts: [post],
+  }));
+  lines.push("", ...report("csv/bulk-schedule.csv", rows));
 }
-process.stdout.write(report.join("\n") + "\n");
+process.stdout.write(lines.join("\n") + "\n");
