@@ -1,5 +1,6 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { CONFIG_NAMES } from "../config/config.js";
 import { UsageError } from "../errors.js";
 
 const STARTER = `# postguard configuration (see docs/config.md in the postguard package).
@@ -26,10 +27,16 @@ ignore: []                    # globs of files never to lint, e.g. ["drafts/arch
 `;
 
 export function initCommand(): void {
-  const path = resolve(process.cwd(), ".postguard.yaml");
-  if (existsSync(path)) {
-    throw new UsageError("already exists; edit it, or remove it first to start over", path);
+  for (const name of CONFIG_NAMES) {
+    const existing = resolve(process.cwd(), name);
+    if (existsSync(existing)) {
+      throw new UsageError(
+        "a config already exists here; edit it, or remove it first to start over",
+        existing,
+      );
+    }
   }
+  const path = resolve(process.cwd(), CONFIG_NAMES[0]!);
   writeFileSync(path, STARTER, { flag: "wx" });
   process.stdout.write(
     `Wrote ${path}. Fill in your practice's details, then run \`postguard lint\`.\n`,

@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { hashText, LintCache } from "../lint/cache.js";
@@ -12,7 +12,7 @@ import {
   type LintSettings,
   type TextLint,
 } from "../lint/lint.js";
-import type { FileResult, Finding } from "../model.js";
+import { CATEGORIES, type FileResult, type Finding } from "../model.js";
 import { DATA_DIR } from "../paths.js";
 import { format, type Format } from "../report/index.js";
 import { errorsOnly, mask, present, totals } from "../report/present.js";
@@ -45,7 +45,8 @@ interface TextFile {
 
 export async function lintCommand(paths: string[], options: LintOptions): Promise<void> {
   const cwd = process.cwd();
-  const { config, active } = setup(options, cwd);
+  const { config, rules, active } = setup(options, cwd);
+  const knownTargets = new Set<string>([...rules.map((rule) => rule.id), ...CATEGORIES]);
   const settings: LintSettings = {
     rules: active,
     profile: { organization: config.organization, staff: config.staff, policy: config.policy },
@@ -59,7 +60,7 @@ export async function lintCommand(paths: string[], options: LintOptions): Promis
   const fileArgs = paths.filter((path) => path !== "-");
   if (fileArgs.length < paths.length) {
     const filePath = resolve(cwd, options.stdinFilename ?? "<stdin>.txt");
-    const text = readFileSync(0, "utf8");
+    const text = readText(0);
     texts.push({ filePath, text, lint: lintText(filePath, text, settings) });
   }
   if (fileArgs.length > 0 || texts.length === 0) {
@@ -67,7 +68,10 @@ export async function lintCommand(paths: string[], options: LintOptions): Promis
       options.cache && !options.showMatches
         ? LintCache.open(
             resolve(cwd, options.cacheLocation),
-            cacheKey(config.file, config.rulesets),
+            cacheKey(config.file, [
+              ...config.rulesets,
+              ...options.rules.map((r) => resolve(cwd, r)),
+            ]),
           )
         : undefined;
     const { files, ignored } = collectFiles(fileArgs, cwd, config.ignore, config.baseDir);
@@ -99,7 +103,11 @@ export async function lintCommand(paths: string[], options: LintOptions): Promis
   const results: FileResult[] = [
     ...texts.map(({ filePath, text, lint }) => ({
       filePath,
-      findings: finishFindings([...lint.findings, ...(images.byPost.get(filePath) ?? [])], text),
+      findings: finishFindings(
+        [...lint.findings, ...(images.byPost.get(filePath) ?? [])],
+        text,
+        knownTargets,
+      ),
     })),
     ...(options.images ? imageFiles : []).map((filePath) => ({
       filePath,
@@ -108,8 +116,10 @@ export async function lintCommand(paths: string[], options: LintOptions): Promis
     ...ignoredFiles.map((filePath) => ({ filePath, findings: [IGNORED_FILE] })),
   ].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
 
-  let reported = present(results, options.showMatches ?? false);
-  if (options.quiet) reported = errorsOnly(reported);
+  const all = present(results, options.showMatches ?? false);
+  // Warnings count towards --max-warnings even when --quiet hides them.
+  const { errors, warnings } = totals(all);
+  const reported = options.quiet ? errorsOnly(all) : all;
   const output = format(options.format, reported, {
     cwd,
     color: useColor(options),
@@ -133,7 +143,6 @@ export async function lintCommand(paths: string[], options: LintOptions): Promis
     process.stdout.write(output);
   }
 
-  const { errors, warnings } = totals(reported);
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   process.exitCode = errors > 0 || tooManyWarnings ? 1 : 0;
 }

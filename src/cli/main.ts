@@ -8,12 +8,21 @@ import { testRulesCommand } from "./test-rules.js";
 import { VERSION } from "../version.js";
 import { FORMATS } from "../report/index.js";
 
-function parseCount(value: string): number {
+/** --max-warnings N; -1 means no limit, as in ESLint. */
+function parseCount(value: string): number | undefined {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0)
-    throw new UsageError(`--max-warnings takes a whole number, not "${value}"`);
-  return n;
+  if (!Number.isInteger(n) || n < -1) {
+    throw new UsageError(
+      `--max-warnings takes a whole number (or -1 for no limit), not "${value}"`,
+    );
+  }
+  return n === -1 ? undefined : n;
 }
+
+const rulesOption = () =>
+  new Option("--rules <file>", "an extra ruleset (repeatable)")
+    .argParser((value: string, all: string[]) => [...all, value])
+    .default([]);
 
 const program = new Command("postguard")
   .description(
@@ -28,12 +37,7 @@ program
   .description("lint files, folders (recursive) and globs; `-` reads stdin")
   .argument("[paths...]", "files, folders or globs", ["."])
   .option("-c, --config <file>", "use this config file instead of searching for .postguard.yaml")
-  .option(
-    "--rules <file>",
-    "an extra ruleset (repeatable)",
-    (value, all: string[]) => [...all, value],
-    [],
-  )
+  .addOption(rulesOption())
   .addOption(new Option("-f, --format <name>", "output format").choices(FORMATS).default("stylish"))
   .option("-o, --output-file <file>", "write the report to a file instead of standard output")
   .option("--max-warnings <n>", "exit 1 when there are more warnings than this", parseCount)
@@ -60,12 +64,7 @@ program
   .command("rules")
   .description("list the active rules: id, category, severity, summary")
   .option("-c, --config <file>", "config file")
-  .option(
-    "--rules <file>",
-    "an extra ruleset (repeatable)",
-    (value, all: string[]) => [...all, value],
-    [],
-  )
+  .addOption(rulesOption())
   .action(rulesCommand);
 
 program
@@ -73,12 +72,7 @@ program
   .description("the guideline behind a rule, its examples and how to fix a finding")
   .argument("<rule>", "a rule id such as phi/patient-name")
   .option("-c, --config <file>", "config file")
-  .option(
-    "--rules <file>",
-    "an extra ruleset (repeatable)",
-    (value, all: string[]) => [...all, value],
-    [],
-  )
+  .addOption(rulesOption())
   .action(explainCommand);
 
 program

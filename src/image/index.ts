@@ -17,18 +17,6 @@ export type {
 } from "./types.js";
 export { stripMetadata } from "./strip.js";
 
-/** File extensions the image checks accept. */
-export const IMAGE_EXTENSIONS = [
-  ".jpg",
-  ".jpeg",
-  ".png",
-  ".webp",
-  ".heic",
-  ".tif",
-  ".tiff",
-  ".avif",
-] as const;
-
 /** Releases the OCR worker thread; call once when done (face models need no cleanup). */
 export async function closeImageChecks(): Promise<void> {
   await closeOcr();

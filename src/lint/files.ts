@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
 import { CONFIG_NAMES } from "../config/config.js";
@@ -10,11 +10,38 @@ import { isImageFile, isTextFile } from "../sources/index.js";
 const ALWAYS_SKIPPED = new Set(["node_modules", ".git", ...CONFIG_NAMES]);
 const GLOB_CHARS = /[*?[\]{}]/;
 
+const posix = (path: string) => path.split(sep).join("/");
+
 export interface CollectedFiles {
   /** The files to lint, sorted, without duplicates. */
   files: string[];
   /** Files named on the command line that the config's `ignore` skips (ESLint warns about these). */
   ignored: string[];
+}
+
+interface GitIgnore {
+  dir: string;
+  rules: Ignore;
+}
+
+function readGitignore(dir: string): GitIgnore | undefined {
+  const path = join(dir, ".gitignore");
+  if (!existsSync(path) || !statSync(path).isFile()) return undefined;
+  try {
+    return { dir, rules: ignore().add(readFileSync(path, "utf8")) };
+  } catch (error) {
+    throw new UsageError(`cannot read (${(error as NodeJS.ErrnoException).code})`, path);
+  }
+}
+
+/** The .gitignore files above `dir`, up to the repository's root, outermost first. */
+function ancestorGitignores(dir: string): GitIgnore[] {
+  const found: GitIgnore[] = [];
+  for (let current = dirname(dir); ; current = dirname(current)) {
+    const gitignore = readGitignore(current);
+    if (gitignore) found.unshift(gitignore);
+    if (existsSync(join(current, ".git")) || dirname(current) === current) return found;
+  }
 }
 
 /** Folders, globs and files named on the command line → the files to lint. */
@@ -27,14 +54,17 @@ export function collectFiles(
   const configIgnore = ignore().add([...ignoreGlobs]);
   const isIgnored = (path: string) => {
     const rel = relative(baseDir, path);
-    return rel !== "" && !rel.startsWith("..") && configIgnore.ignores(rel.split(sep).join("/"));
+    return rel !== "" && !rel.startsWith("..") && configIgnore.ignores(posix(rel));
   };
   const files = new Set<string>();
   const ignored: string[] = [];
+  const walkFrom = (dir: string, accept: (path: string) => boolean, into: Set<string>) =>
+    walk(dir, ancestorGitignores(dir), isIgnored, accept, into);
+
   for (const arg of args) {
     const path = resolve(cwd, arg);
     if (existsSync(path)) {
-      if (statSync(path).isDirectory()) walk(path, [], isIgnored, () => true, files);
+      if (statSync(path).isDirectory()) walkFrom(path, () => true, files);
       else if (isIgnored(path)) ignored.push(path);
       else files.add(path);
       continue;
@@ -43,18 +73,13 @@ export function collectFiles(
       throw new UsageError(`no such file or folder: ${arg}; check the path`);
     }
     const base = resolve(cwd, picomatch.scan(arg).base || ".");
-    const matches = picomatch(resolve(cwd, arg).split(sep).join("/"), { dot: false });
-    const before = files.size;
-    if (existsSync(base))
-      walk(base, [], isIgnored, (file) => matches(file.split(sep).join("/")), files);
-    if (files.size === before) throw new UsageError(`no files match the pattern "${arg}"`);
+    const matches = picomatch(posix(resolve(cwd, arg)), { dot: false });
+    const matched = new Set<string>();
+    if (existsSync(base)) walkFrom(base, (file) => matches(posix(file)), matched);
+    if (matched.size === 0) throw new UsageError(`no files match the pattern "${arg}"`);
+    for (const file of matched) files.add(file);
   }
   return { files: [...files].sort(), ignored };
-}
-
-interface GitIgnore {
-  dir: string;
-  rules: Ignore;
 }
 
 function walk(
@@ -64,25 +89,28 @@ function walk(
   accept: (path: string) => boolean,
   into: Set<string>,
 ): void {
-  const gitignores = [...inherited];
-  const gitignorePath = join(dir, ".gitignore");
-  if (existsSync(gitignorePath)) {
-    gitignores.push({ dir, rules: ignore().add(readFileSync(gitignorePath, "utf8")) });
-  }
+  const own = readGitignore(dir);
+  const gitignores = own ? [...inherited, own] : inherited;
   const gitIgnored = (path: string, isDir: boolean) =>
     gitignores.some(({ dir: root, rules }) => {
-      const rel = relative(root, path).split(sep).join("/");
+      const rel = posix(relative(root, path));
       return rel !== "" && rules.ignores(isDir ? `${rel}/` : rel);
     });
 
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-    a.name.localeCompare(b.name),
-  )) {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    throw new UsageError(`cannot read folder (${(error as NodeJS.ErrnoException).code})`, dir);
+  }
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (ALWAYS_SKIPPED.has(entry.name) || entry.name.startsWith(".")) continue;
     const path = join(dir, entry.name);
+    // A link to a draft is followed; links to folders are not, so a walk cannot loop.
+    const isFile =
+      entry.isFile() || (entry.isSymbolicLink() && existsSync(path) && statSync(path).isFile());
     if (isIgnored(path) || gitIgnored(path, entry.isDirectory())) continue;
     if (entry.isDirectory()) walk(path, gitignores, isIgnored, accept, into);
-    else if (entry.isFile() && (isTextFile(path) || isImageFile(path)) && accept(path))
-      into.add(path);
+    else if (isFile && (isTextFile(path) || isImageFile(path)) && accept(path)) into.add(path);
   }
 }

@@ -22,16 +22,11 @@ export interface TextLint {
 
 const PATIENT_WORD = /\bpatients?\b/i;
 
-/** Lints one text file's content; `nameForType` picks the format (stdin's --stdin-filename). */
-export function lintText(
-  filePath: string,
-  text: string,
-  settings: LintSettings,
-  nameForType = filePath,
-): TextLint {
+/** Lints one text file's content; the file's name decides its format. */
+export function lintText(filePath: string, text: string, settings: LintSettings): TextLint {
   const findings: Finding[] = [];
   const images: ImageUse[] = [];
-  for (const post of readPosts(filePath, text, nameForType)) {
+  for (const post of readPosts(filePath, text)) {
     const found = lintPost(post, settings.rules, settings.profile);
     findings.push(...found);
     const patientContext =
@@ -44,15 +39,24 @@ export function lintText(
 }
 
 /** A file's findings as reported: inline suppressions applied, in reading order. */
-export function finishFindings(findings: Finding[], text: string): Finding[] {
-  return sortFindings(applySuppressions(findings, text));
+export function finishFindings(
+  findings: Finding[],
+  text: string,
+  knownTargets: ReadonlySet<string>,
+): Finding[] {
+  return sortFindings(applySuppressions(findings, text, knownTargets));
 }
 
-export function readText(filePath: string): string {
+/** A file's text, without a byte-order mark (it is not a column). `0` reads stdin. */
+export function readText(filePath: string | 0): string {
   try {
-    return readFileSync(filePath, "utf8");
+    return readFileSync(filePath, "utf8").replace(/^\uFEFF/, "");
   } catch (error) {
-    throw new UsageError(`cannot read file (${(error as NodeJS.ErrnoException).code})`, filePath);
+    const name = filePath === 0 ? "standard input" : filePath;
+    throw new UsageError(
+      `cannot read (${(error as NodeJS.ErrnoException).code}); check the path`,
+      name,
+    );
   }
 }
 

@@ -5,71 +5,96 @@ import type { Finding } from "../model.js";
  *   postguard-disable-next-line phi/patient-name -- consent on file
  *   postguard-disable-line claims
  *   postguard-disable phi/age-over-89 … postguard-enable phi/age-over-89
- * A directive names rule ids or whole categories, or nothing for every rule.
+ * A directive names rule ids or whole categories, or nothing for every rule. As in ESLint,
+ * `postguard-enable X` turns X back on inside any open block, whatever else the block named.
  */
 interface Directive {
   line: number;
   column: number;
+  kind: string;
+  /** Rule ids or categories; empty for every rule. */
   targets: string[];
-  /** Lines it covers, inclusive. */
+  /** First line covered. */
   from: number;
+  /** Last line covered for every target (the block's end, or the end of the file). */
   to: number;
+  /** Lines where a target was enabled again, within this directive's span. */
+  enabledFrom: Map<string, number>;
   used: boolean;
-  text: string;
 }
 
 const DIRECTIVE = /postguard-(disable-next-line|disable-line|disable|enable)\b([^\n]*)/g;
 
+/** "phi/x, claims -- reason -->" → ["phi/x", "claims"]: the reason and comment end are not targets. */
 function parseTargets(rest: string): string[] {
-  const list = rest.split("--")[0]!.replace(/-->.*$/, "");
-  return list
+  return rest
+    .replace(/-->.*$/, "")
+    .split(/\s--\s|\s--$/)[0]!
     .split(/[\s,]+/)
-    .map((t) => t.trim())
     .filter(Boolean);
 }
 
+const matches = (target: string, finding: Finding) =>
+  target === finding.ruleId || target === finding.category;
+
 export function parseDirectives(text: string): Directive[] {
   const directives: Directive[] = [];
+  const lines = text.split(/\r\n|\r|\n/);
   const open: Directive[] = [];
-  const lines = text.split("\n");
   lines.forEach((lineText, index) => {
     const line = index + 1;
     for (const m of lineText.matchAll(DIRECTIVE)) {
-      const [whole, kind, rest] = m;
-      const targets = parseTargets(rest!);
-      const base = { line, column: m.index + 1, targets, used: false, text: whole.trim() };
-      if (kind === "disable-next-line") directives.push({ ...base, from: line + 1, to: line + 1 });
-      else if (kind === "disable-line") directives.push({ ...base, from: line, to: line });
-      else if (kind === "disable") {
-        const block = { ...base, from: line, to: lines.length };
-        directives.push(block);
-        open.push(block);
-      } else {
-        for (const block of open.filter((b) => sameTargets(b.targets, targets))) {
-          block.to = line;
-          open.splice(open.indexOf(block), 1);
+      const kind = m[1]!;
+      const targets = parseTargets(m[2]!);
+      if (kind === "enable") {
+        for (const block of open) {
+          for (const target of targets.length ? targets : [""]) {
+            if (!block.enabledFrom.has(target)) block.enabledFrom.set(target, line);
+          }
         }
+        if (targets.length === 0) open.length = 0;
+        continue;
       }
+      const from = kind === "disable-next-line" ? line + 1 : line;
+      const to = kind === "disable" ? lines.length : from;
+      const directive = {
+        line,
+        column: m.index + 1,
+        kind,
+        targets,
+        from,
+        to,
+        enabledFrom: new Map(),
+        used: false,
+      };
+      directives.push(directive);
+      if (kind === "disable") open.push(directive);
     }
   });
   return directives;
 }
 
-function sameTargets(a: string[], b: string[]): boolean {
-  return b.length === 0 || a.join(",") === b.join(",");
-}
-
 function covers(directive: Directive, finding: Finding): boolean {
   const line = finding.line;
   if (line === undefined || line < directive.from || line > directive.to) return false;
-  if (directive.targets.length === 0) return true;
-  return directive.targets.some(
-    (target) => target === finding.ruleId || target === finding.category,
-  );
+  if (directive.targets.length > 0 && !directive.targets.some((t) => matches(t, finding)))
+    return false;
+  // Enabled again before this line, for every rule or for this one?
+  for (const [target, enabledAt] of directive.enabledFrom) {
+    if (line >= enabledAt && (target === "" || matches(target, finding))) return false;
+  }
+  return true;
 }
 
-/** Drops suppressed findings and reports every directive that suppressed nothing. */
-export function applySuppressions(findings: Finding[], text: string): Finding[] {
+/**
+ * Drops suppressed findings and reports every directive that suppressed nothing, and every
+ * directive that names a rule or category that does not exist.
+ */
+export function applySuppressions(
+  findings: Finding[],
+  text: string,
+  known: ReadonlySet<string>,
+): Finding[] {
   const directives = parseDirectives(text);
   if (directives.length === 0) return findings;
   const kept = findings.filter((finding) => {
@@ -77,16 +102,27 @@ export function applySuppressions(findings: Finding[], text: string): Finding[] 
     if (directive) directive.used = true;
     return !directive;
   });
-  for (const directive of directives.filter((d) => !d.used)) {
-    const what = directive.targets.length ? directive.targets.join(", ") : "any rule";
-    kept.push({
+  for (const directive of directives) {
+    const unknown = directive.targets.filter((t) => !known.has(t));
+    const where = {
       ruleId: null,
       category: null,
-      severity: 1,
-      message: `Unused suppression: no finding of ${what} here; remove the "${directive.text.replace(/\s*-->.*$/, "")}" comment.`,
+      severity: 1 as const,
       line: directive.line,
       column: directive.column,
-    });
+    };
+    if (unknown.length > 0) {
+      kept.push({
+        ...where,
+        message: `Suppression names an unknown rule or category: ${unknown.join(", ")}.`,
+      });
+    } else if (!directive.used) {
+      const what = directive.targets.length ? directive.targets.join(", ") : "any rule";
+      kept.push({
+        ...where,
+        message: `Unused suppression: no finding of ${what} here; remove the postguard-${directive.kind} comment.`,
+      });
+    }
   }
   return kept;
 }

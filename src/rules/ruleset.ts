@@ -221,6 +221,12 @@ function buildMatcher(file: YamlFile, entries: Entries, where: string): Matcher 
   }
   if (entries.has("patterns")) {
     const flags = entries.has("flags") ? scalarString(file, get("flags"), `${where}: flags`) : "";
+    if (!/^[ims]*$/.test(flags)) {
+      throw file.error(
+        `${where}: flags may only add i, m or s (g and u are always on)`,
+        get("flags"),
+      );
+    }
     const sources = stringList(file, get("patterns"), `${where}: patterns`);
     const regexps = sources.map((source) => {
       try {

@@ -49,8 +49,8 @@ export function parseCsv(file: string, text: string, lines: LineIndex): Cell[][]
       i++;
       continue;
     }
-    if (text[i] === "\r") i++;
-    i++;
+    // A row ends at LF, CRLF or a lone CR (old Mac exports).
+    i += text[i] === "\r" && text[i + 1] === "\n" ? 2 : 1;
     if (row.length > 1 || row[0]!.value !== "") rows.push(row);
     row = [];
   }

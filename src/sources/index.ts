@@ -25,9 +25,9 @@ export function isImageFile(path: string): boolean {
   return IMAGE_EXTENSIONS.includes(extname(path).toLowerCase());
 }
 
-/** The drafts in a file's text; `nameForType` decides the format (stdin uses --stdin-filename). */
-export function readPosts(file: string, text: string, nameForType = file): Post[] {
-  switch (extname(nameForType).toLowerCase()) {
+/** The drafts in a file's text; the file's extension decides the format. */
+export function readPosts(file: string, text: string): Post[] {
+  switch (extname(file).toLowerCase()) {
     case ".md":
     case ".markdown":
       return readMarkdown(file, text);

@@ -17,19 +17,26 @@ export function readMarkdown(file: string, text: string): Post[] {
   if (front) {
     const yamlStart = front[0].indexOf(front[1]!);
     const structured = new StructuredText(file, front[1]!, yamlStart, lines);
-    const root = StructuredText.parse(file, front[1]!, yamlStart, lines);
-    if (root) post = structured.post(root, [body]);
+    if (structured.root) post = structured.post(structured.root, [body]);
   }
   post.images.push(...imageLinks(file, text, bodyStart, lines));
   return [post];
 }
 
 function imageLinks(file: string, text: string, from: number, lines: LineIndex): ImageRef[] {
-  IMAGE_LINK.lastIndex = from;
   return [...text.matchAll(IMAGE_LINK)]
     .filter((m) => m.index >= from && !isRemote(m[1]!))
     .map((m) => ({
-      path: resolve(dirname(file), decodeURI(m[1]!)),
+      path: resolve(dirname(file), decodeLink(m[1]!)),
       position: lines.position(m.index),
     }));
+}
+
+/** "my%20photo.jpg" → "my photo.jpg"; a link that is not valid percent-encoding is taken as written. */
+function decodeLink(link: string): string {
+  try {
+    return decodeURI(link);
+  } catch {
+    return link;
+  }
 }

@@ -5,44 +5,60 @@ import { UsageError } from "../errors.js";
 import { IMAGE_KEYS, normalizeKey, TEXT_KEYS } from "./fields.js";
 import { LineIndex, mappedField } from "./text-field.js";
 
+/** Length of the escape sequence at `raw[j]` (a backslash) in a double-quoted JSON/YAML string. */
+function escapeLength(raw: string, j: number): number {
+  const kind = raw[j + 1];
+  if (kind === "u") return 6;
+  if (kind === "x") return 4;
+  if (kind === "U") return 10;
+  return 2;
+}
+
 /**
  * Aligns a parsed string value with its raw source (quotes, escapes, indentation, folded lines),
- * giving each character of the value the file offset it came from.
+ * giving each UTF-16 unit of the value the file offset it came from.
  */
 export function alignOffsets(value: string, raw: string, rawBase: number): number[] {
   const offsets: number[] = [];
   let j = 0;
-  for (const char of value) {
+  for (let i = 0; i < value.length; i++) {
+    const unit = value[i]!;
+    // Quotes, line breaks and indentation in the source stand for nothing (or for a space).
     let k = j;
-    const limit = Math.min(raw.length, j + 12);
-    const same = (c: string) => c === char || (/\s/.test(char) && /\s/.test(c));
-    while (k < limit && !same(raw[k]!)) k++;
-    const at = k < limit ? k : j;
-    for (let unit = 0; unit < char.length; unit++) offsets.push(rawBase + at + unit);
-    j = k < limit ? k + char.length : j;
+    while (k < raw.length && raw[k] !== unit && /[\s"'|>+-]/.test(raw[k]!)) k++;
+    if (raw[k] === unit) {
+      offsets.push(rawBase + k);
+      j = k + 1;
+    } else if (raw[k] === "\\") {
+      offsets.push(rawBase + k);
+      j = k + escapeLength(raw, k);
+    } else {
+      offsets.push(rawBase + Math.min(j, Math.max(0, raw.length - 1)));
+    }
   }
   return offsets;
 }
 
 /** A parsed YAML (or JSON) text whose nodes can be turned into fields with file positions. */
 export class StructuredText {
+  /** The top node: a mapping, a list, a scalar, or null for an empty text. */
+  readonly root: Node | null;
+
   constructor(
     readonly file: string,
-    /** The YAML/JSON text that was parsed. */
+    /** The YAML/JSON text to parse. */
     readonly source: string,
     /** Where `source` starts in the file (front matter does not start at 0). */
     readonly base: number,
     readonly lines: LineIndex,
-  ) {}
-
-  static parse(file: string, source: string, base: number, lines: LineIndex): Node | null {
+  ) {
     const doc = parseDocument(source, { prettyErrors: false });
     const error = doc.errors[0];
     if (error) {
       const at = lines.position(base + error.pos[0]);
       throw new UsageError(`cannot parse: ${error.message.split("\n")[0]}`, file, at.line);
     }
-    return doc.contents as Node | null;
+    this.root = doc.contents as Node | null;
   }
 
   field(name: string, node: Node): TextField | undefined {
@@ -101,7 +117,7 @@ export function readMeta(meta: PostMeta, key: string, value: unknown): void {
 export function readStructuredFile(file: string, text: string): Post[] {
   const lines = new LineIndex(text);
   const structured = new StructuredText(file, text, 0, lines);
-  const root = StructuredText.parse(file, text, 0, lines);
+  const root = structured.root;
   if (root === null) return [];
   if (isSeq(root)) return (root.items as Node[]).map((item) => structured.post(item));
   if (isMap(root)) {

@@ -1,11 +1,14 @@
 import type { Position, TextField } from "../model.js";
 
-/** Line starts of a file's text, to turn offsets into 1-based line and column. */
+/** Line starts of a file's text, to turn offsets into 1-based line and column (LF, CRLF or CR). */
 export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(text: string) {
-    for (let i = 0; i < text.length; i++) if (text[i] === "\n") this.starts.push(i + 1);
+    for (let i = 0; i < text.length; i++) {
+      const lineBreak = text[i] === "\n" || (text[i] === "\r" && text[i + 1] !== "\n");
+      if (lineBreak) this.starts.push(i + 1);
+    }
   }
 
   position(offset: number): Position {
@@ -46,7 +49,8 @@ export function mappedField(
 }
 
 const HTML_COMMENT = /<!--[\s\S]*?-->/g;
-const DIRECTIVE_LINE = /^.*postguard-(?:disable|enable).*$/gm;
+/** A suppression comment to the end of its line: `# postguard-…`, `// postguard-…`. */
+const DIRECTIVE_COMMENT = /(?:(?:#|\/\/)[ \t]*)?postguard-(?:disable|enable)[^\n]*/g;
 
 /**
  * Comments and suppression directives are not published, so they are not linted: they are
@@ -54,5 +58,5 @@ const DIRECTIVE_LINE = /^.*postguard-(?:disable|enable).*$/gm;
  */
 export function blankDirectives(text: string): string {
   const blank = (m: string) => m.replace(/[^\n]/g, " ");
-  return text.replace(HTML_COMMENT, blank).replace(DIRECTIVE_LINE, blank);
+  return text.replace(HTML_COMMENT, blank).replace(DIRECTIVE_COMMENT, blank);
 }
