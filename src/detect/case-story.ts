@@ -19,7 +19,9 @@ librarian, professor, student, quarterback, pitcher, athlete, olympian, player, 
 drummer, singer, musician, dancer, actor, actress, artist, author, banker, realtor, owner, ceo,
 manager, janitor, custodian, crossing guard, lifeguard, referee, umpire, hairdresser, barber,
 stylist, nanny, babysitter, park ranger, ranger, astronaut, boxer, wrestler, golfer, jockey,
-lineman, logger, millworker, linesman, deckhand, longshoreman, forklift driver, warehouse worker`
+lineman, logger, millworker, linesman, deckhand, longshoreman, forklift driver, warehouse worker,
+captain, skier, ski jumper, snowboarder, climber, runner, swimmer, gymnast, cyclist, skater,
+goalie, shrimper, fisher, nurse aide, caregiver, chaplain, bishop, coroner, mortician`
     .split(/,\s*/)
     .join("|");
 
@@ -32,6 +34,7 @@ const SIGNALS: Record<string, RegExp> = {
       String.raw`\b(?:[A-Z][\w'-]+ )+(?:High|Elementary|Middle|School|Academy|Manor|Village|Heights|Street|St|Avenue|Ave|Lane|Ln|Road|Rd|Drive|Court|Church|Plant|Factory|Mill|Farm|Station|Department|neighborhood|neighbourhood|subdivision|apartments|clinic|fair|plant|mill|mine|base|camp|ranch|farm)\b`,
       String.raw`\b(?:route|block|street|building|floor|unit|ward|dorm) (?:covers|on|at|in)\b`,
       String.raw`\b(?:in|from|at|near) (?:the )?[A-Z][a-z]+(?: [A-Z][a-z]+)?\b`,
+      String.raw`\bon (?:the )?(?:[\w'-]+ ){0,4}(?:team|squad|crew|roster)\b`,
     ].join("|"),
     "g",
   ),
@@ -42,7 +45,7 @@ const SIGNALS: Record<string, RegExp> = {
 
 /** Words that show the practice saw or treated the person. */
 const SEEN =
-  /\b(?:we saw|saw|seen|we diagnosed|diagnosed|we treated|treated|came in|come in|stopped by|in clinic|in today|was in|were in|visited|admitted|brought in|we had|we've had|we caught|we got|walked in|came through|rolled in)\b/i;
+  /\b(?:we saw|saw|seen|we diagnosed|diagnosed|we treated|treated|came in|come in|stopped by|in clinic|in today|was in|were in|visited|admitted|brought in|we had|we've had|we caught|we got|walked in|came through|rolled in|our (?:hospice|care|home health|nursing) team|we cared for|caring for|honored to care|our patient)\b/i;
 
 const MIN_SIGNALS = 3;
 
@@ -53,10 +56,11 @@ export const caseStory: Detector = {
   find(ctx) {
     const dates = findDates(ctx);
     return ctx.sentences.flatMap((sentence, index) => {
-      if (!SEEN.test(ctx.text.slice(sentence.start, sentence.end))) return [];
-      // Details often spill into the next sentence ("…and we caught it! 9 years old, …").
+      // Details and the practice's part often spill into the next sentence
+      // ("…and we caught it! 9 years old, …", "…his last Tết at home. Our hospice team…").
       const window = { start: sentence.start, end: ctx.sentences[index + 1]?.end ?? sentence.end };
       const text = ctx.text.slice(window.start, window.end);
+      if (!SEEN.test(text)) return [];
       const kinds = new Set(
         Object.entries(SIGNALS)
           .filter(([, re]) => [...text.matchAll(re)].length > 0)

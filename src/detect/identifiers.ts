@@ -52,6 +52,8 @@ const findNumbers = findNumbersTyped as unknown as (
   options: { defaultCountry: "US"; v2: true; leniency: "POSSIBLE" },
 ) => NumberFound[];
 
+const TOLL_FREE = /^8(?:00|33|44|55|66|77|88)/;
+
 /** Pieces of text that cannot hold one phone number, so numbers in a list are read one by one. */
 const PHONE_CHUNK = /[^,;\n]+/g;
 
@@ -64,6 +66,8 @@ export const phone: Detector = {
     return allMatches(ctx.text, PHONE_CHUNK).flatMap((chunk) =>
       findNumbers(chunk[0], { defaultCountry: "US", v2: true, leniency: "POSSIBLE" })
         .filter((found) => !phoneDigits.has(digitsOf(found.number.number)))
+        // Toll-free numbers belong to organisations, never to a person.
+        .filter((found) => !TOLL_FREE.test(digitsOf(found.number.number)))
         .map((found) => ({
           start: chunk.index + found.startsAt,
           end: chunk.index + found.endsAt,

@@ -53,7 +53,7 @@ const MONTHS_AND_DAYS = new Set(
 
 /** ", RN" after a name: a clinician signing or being introduced, not a patient. */
 const CREDENTIAL_AFTER =
-  /^,?\s+(?:RN|MD|DO|NP|PA|PA-C|CMA|MA|LPN|CNA|DDS|DMD|RDH|FNP|DNP|PharmD|PT|DPT|OT|LCSW|LMFT)\b/;
+  /^,?\s*\(?(?:RN|MD|DO|NP|PA|PA-C|CMA|MA|LPN|CNA|DDS|DMD|RDH|FNP|DNP|PharmD|PT|DPT|OT|LCSW|LMFT)\b/;
 
 const GROUP_NOUNS =
   /^(?:twins|triplets|quadruplets|quints|family|kids|kid|boys|boy|girls|girl|sisters|brothers|household|crew|mom|dad|mother|father|parents|baby)$/i;
@@ -163,7 +163,9 @@ export function findPeople(ctx: FieldContext): Person[] {
 
       // "Mrs. Petrova", "Pastor Olusegun Adeyemi", "Big Mike", "Mrs. K.", "baby Amara"
       const lowerCaseName =
-        ABBREVIATED_TITLES.has(t.lower) && !!toks[i + 1] && names.has(toks[i + 1]!.lower);
+        ABBREVIATED_TITLES.has(t.lower) &&
+        !!toks[i + 1] &&
+        (names.has(toks[i + 1]!.lower) || otherNames().has(toks[i + 1]!.lower));
       if (HONORIFICS.has(t.lower) && (toks[i + 1]?.capitalised || lowerCaseName)) {
         const next = toks[i + 1]!;
         // A doctor named by title is a provider, on staff or not ("referred by Dr. Lee").
