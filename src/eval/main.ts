@@ -1,5 +1,5 @@
-// `npm run eval`: per-category precision and recall of postguard on a labelled set of drafts,
-// with redact-pii as a baseline for phi. Usage: node dist/eval/main.js [SET_DIR]
+// `npm run eval`: per-category precision and recall of postguard on labelled sets of drafts,
+// with redact-pii as a baseline for phi. Usage: node dist/eval/main.js [SET_DIR…]
 // (default: ../shared/eval/dev beside the package). A set holds postguard.yaml, labels.yaml and
 // posts/, and optionally csv/bulk-schedule.csv with csv/labels.yaml (1-based data rows).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -15,26 +15,10 @@ import { readPosts } from "../sources/index.js";
 import { redactPiiFlags } from "./baseline.js";
 import { cleanLine, errorLines, scoreRow, TABLE_HEADER, type Verdict } from "./score.js";
 
-const setDir = resolve(process.argv[2] ?? join(PACKAGE_ROOT, "..", "shared", "eval", "dev"));
-if (!existsSync(join(setDir, "labels.yaml"))) {
-  process.stderr.write(
-    `eval: no labels.yaml in ${setDir}; pass the set's folder as the argument\n`,
-  );
-  process.exit(2);
-}
-
-function loadRules() {
-  try {
-    const config = loadConfig(join(setDir, "postguard.yaml"), setDir);
-    return { config, rules: activeRules(allRules(loadRulesets(config)), config) };
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`eval: ${error.describe()}\n`);
-    process.exit(2);
-  }
-}
-const { config, rules } = loadRules();
-const profile = { organization: config.organization, staff: config.staff, policy: config.policy };
+const setDirs =
+  process.argv.length > 2
+    ? process.argv.slice(2)
+    : [join(PACKAGE_ROOT, "..", "shared", "eval", "dev")];
 const TEXT_CATEGORIES = CATEGORIES.filter((c) => c !== "image");
 
 function readLabels(path: string): Map<string, Set<Category>> {
@@ -51,8 +35,15 @@ interface Draft {
   posts: Post[];
 }
 
+type Rules = ReturnType<typeof activeRules>;
+type Profile = Parameters<typeof lintPost>[2];
+
 /** postguard's verdicts, and redact-pii's (phi only) for the same drafts. */
-function judge(drafts: Draft[]): { postguard: Verdict[]; baseline: Verdict[] } {
+function judge(
+  drafts: Draft[],
+  rules: Rules,
+  profile: Profile,
+): { postguard: Verdict[]; baseline: Verdict[] } {
   const postguard = drafts.map(({ id, expected, posts }) => {
     const findings = posts.flatMap((post) => lintPost(post, rules, profile));
     return { id, expected, found: categoriesOf(findings), findings };
@@ -66,8 +57,8 @@ function judge(drafts: Draft[]): { postguard: Verdict[]; baseline: Verdict[] } {
   return { postguard, baseline };
 }
 
-function report(title: string, drafts: Draft[]): string[] {
-  const { postguard, baseline } = judge(drafts);
+function report(title: string, drafts: Draft[], rules: Rules, profile: Profile): string[] {
+  const { postguard, baseline } = judge(drafts, rules, profile);
   return [
     `${title} (${drafts.length} drafts)`,
     TABLE_HEADER,
@@ -78,29 +69,51 @@ function report(title: string, drafts: Draft[]): string[] {
   ];
 }
 
-const postsDir = join(setDir, "posts");
-const postLabels = readLabels(join(setDir, "labels.yaml"));
-const postDrafts: Draft[] = readdirSync(postsDir)
-  .sort()
-  .filter((name) => postLabels.has(name))
-  .map((name) => {
-    const file = join(postsDir, name);
-    return {
-      id: name,
-      expected: postLabels.get(name)!,
-      posts: readPosts(file, readFileSync(file, "utf8")),
-    };
-  });
-const lines = [`postguard eval on ${setDir}`, "", ...report("posts/", postDrafts)];
+function evaluate(setDir: string): string[] {
+  if (!existsSync(join(setDir, "labels.yaml"))) {
+    throw new UsageError(`no labels.yaml here; pass a set's folder`, setDir);
+  }
+  const config = loadConfig(join(setDir, "postguard.yaml"), setDir);
+  const rules = activeRules(allRules(loadRulesets(config)), config);
+  const profile = { organization: config.organization, staff: config.staff, policy: config.policy };
 
-const csvPath = join(setDir, "csv", "bulk-schedule.csv");
-if (existsSync(csvPath)) {
-  const csvLabels = readLabels(join(setDir, "csv", "labels.yaml"));
-  const rows = readPosts(csvPath, readFileSync(csvPath, "utf8")).map((post, i) => ({
-    id: `bulk-schedule.csv row ${i + 1}`,
-    expected: csvLabels.get(String(i + 1)) ?? new Set<Category>(),
-    posts: [post],
-  }));
-  lines.push("", ...report("csv/bulk-schedule.csv", rows));
+  const postsDir = join(setDir, "posts");
+  const postLabels = readLabels(join(setDir, "labels.yaml"));
+  const postDrafts: Draft[] = readdirSync(postsDir)
+    .sort()
+    .filter((name) => postLabels.has(name))
+    .map((name) => {
+      const file = join(postsDir, name);
+      return {
+        id: name,
+        expected: postLabels.get(name)!,
+        posts: readPosts(file, readFileSync(file, "utf8")),
+      };
+    });
+  const lines = [
+    `postguard eval on ${setDir}`,
+    "",
+    ...report("posts/", postDrafts, rules, profile),
+  ];
+
+  const csvPath = join(setDir, "csv", "bulk-schedule.csv");
+  if (existsSync(csvPath)) {
+    const csvLabels = readLabels(join(setDir, "csv", "labels.yaml"));
+    const rows = readPosts(csvPath, readFileSync(csvPath, "utf8")).map((post, i) => ({
+      id: `bulk-schedule.csv row ${i + 1}`,
+      expected: csvLabels.get(String(i + 1)) ?? new Set<Category>(),
+      posts: [post],
+    }));
+    lines.push("", ...report("csv/bulk-schedule.csv", rows, rules, profile));
+  }
+  return lines;
 }
-process.stdout.write(lines.join("\n") + "\n");
+
+try {
+  const output = setDirs.map((dir) => evaluate(resolve(dir)).join("\n"));
+  process.stdout.write(output.join("\n\n") + "\n");
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  process.stderr.write(`eval: ${error.describe()}\n`);
+  process.exitCode = 2;
+}

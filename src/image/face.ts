@@ -289,21 +289,29 @@ function tileStarts(len: number): number[] {
   return starts;
 }
 
-/** Second check: re-run the detector on a crop where the face fills ~1/3 of the window. */
-async function verify(session: ort.InferenceSession, img: RgbImage, c: Candidate): Promise<number> {
-  const side = Math.max(c.w, c.h) * 3;
+/**
+ * Re-runs a model on a square crop around a candidate (`zoom` times the face's size) and returns
+ * the best score of a detection that overlaps the candidate (IoU ≥ 0.3), or 0.
+ */
+async function rescore(
+  session: ort.InferenceSession,
+  img: RgbImage,
+  c: Candidate,
+  zoom: number,
+  input: number,
+): Promise<number> {
+  const side = Math.max(8, Math.round(Math.max(c.w, c.h) * zoom));
   const left = Math.round(c.cx - side / 2);
   const top = Math.round(c.cy - side / 2);
-  const sideR = Math.max(8, Math.round(side));
-  const crop = await extractRgb(img, left, top, sideR, sideR);
-  const win = await resizeRgb(crop, INPUT, INPUT);
-  const buf = new Float32Array(INPUT * INPUT * 3);
-  const cands = await runWindow(session, windowTensor(win, 0, 0, buf), 0.05);
-  const k = sideR / INPUT;
+  const crop = await extractRgb(img, left, top, side, side);
+  const win = await resizeRgb(crop, input, input);
+  const buf = new Float32Array(input * input * 3);
+  const cands = await runWindow(session, windowTensor(win, 0, 0, buf, input), 0.05, input);
+  const k = side / input;
   const target: Candidate = { cx: c.cx, cy: c.cy, w: c.w, h: c.h, score: 0 };
   let best = 0;
   for (const d of cands) {
-    const mapped: Candidate = {
+    const mapped = {
       cx: left + d.cx * k,
       cy: top + d.cy * k,
       w: d.w * k,
@@ -315,39 +323,18 @@ async function verify(session: ort.InferenceSession, img: RgbImage, c: Candidate
   return best;
 }
 
+/** Second check: re-run the detector on a crop where the face fills ~1/3 of the window. */
+function verify(session: ort.InferenceSession, img: RgbImage, c: Candidate): Promise<number> {
+  return rescore(session, img, c, 3, INPUT);
+}
+
 /**
  * Third check: the BlazeFace "front" (short-range, 128x128) model on a crop
  * twice the face size. It was trained on close-up faces and rejects animal
  * heads, fish and textures that the back model accepts.
  */
 async function verifyFront(img: RgbImage, c: Candidate): Promise<number> {
-  const session = await getSession(FRONT_MODEL_FILE);
-  const side = Math.max(8, Math.round(Math.max(c.w, c.h) * 2));
-  const left = Math.round(c.cx - side / 2);
-  const top = Math.round(c.cy - side / 2);
-  const crop = await extractRgb(img, left, top, side, side);
-  const win = await resizeRgb(crop, FRONT_INPUT, FRONT_INPUT);
-  const buf = new Float32Array(FRONT_INPUT * FRONT_INPUT * 3);
-  const cands = await runWindow(
-    session,
-    windowTensor(win, 0, 0, buf, FRONT_INPUT),
-    0.05,
-    FRONT_INPUT,
-  );
-  const k = side / FRONT_INPUT;
-  const target: Candidate = { cx: c.cx, cy: c.cy, w: c.w, h: c.h, score: 0 };
-  let best = 0;
-  for (const d of cands) {
-    const mapped: Candidate = {
-      cx: left + d.cx * k,
-      cy: top + d.cy * k,
-      w: d.w * k,
-      h: d.h * k,
-      score: d.score,
-    };
-    if (iou(mapped, target) >= 0.3 && d.score > best) best = d.score;
-  }
-  return best;
+  return rescore(await getSession(FRONT_MODEL_FILE), img, c, 2, FRONT_INPUT);
 }
 
 function defaultMaxScale(img: RgbImage): number {

@@ -1,18 +1,7 @@
-import type { Category, FileResult, Region, SeverityLevel } from "../model.js";
+import type { FileResult, Finding, SeverityLevel } from "../model.js";
 
 /** A finding as reports show it: message filled in, match masked unless asked otherwise. */
-export interface ReportedMessage {
-  ruleId: string | null;
-  category: Category | null;
-  severity: SeverityLevel;
-  message: string;
-  line?: number;
-  column?: number;
-  endLine?: number;
-  endColumn?: number;
-  match?: string;
-  region?: Region;
-}
+export type ReportedMessage = Finding;
 
 /** One linted file: ESLint's result shape, as `--format json` prints it. */
 export interface ReportedFile {
