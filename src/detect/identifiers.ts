@@ -163,19 +163,64 @@ const STREET_ADDRESS = new RegExp(
   "gu",
 );
 
+/** Spelled-out and abbreviated street words, so "4410 E. Camelback Road" is "4410 e camelback rd". */
+const STREET_WORDS: Record<string, string> = {
+  east: "e",
+  west: "w",
+  north: "n",
+  south: "s",
+  street: "st",
+  avenue: "ave",
+  road: "rd",
+  lane: "ln",
+  drive: "dr",
+  court: "ct",
+  boulevard: "blvd",
+  place: "pl",
+  terrace: "ter",
+  circle: "cir",
+  parkway: "pkwy",
+  highway: "hwy",
+  trail: "trl",
+};
+
+const SUFFIXES = new Set([
+  "st",
+  "ave",
+  "rd",
+  "ln",
+  "dr",
+  "ct",
+  "blvd",
+  "pl",
+  "ter",
+  "cir",
+  "pkwy",
+  "hwy",
+  "trl",
+  "way",
+]);
+
+/** The number and street of an address, in one spelling: what tells two addresses apart. */
+export function streetKey(address: string): string {
+  const words = address
+    .toLowerCase()
+    .replace(/[.,]/g, " ")
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => STREET_WORDS[w] ?? w);
+  const suffix = words.findIndex((w, i) => i > 0 && SUFFIXES.has(w));
+  return words.slice(0, suffix > 0 ? suffix + 1 : 3).join(" ");
+}
+
 export const streetAddress: Detector = {
   id: "street-address",
   summary:
     "street addresses (number, street, suffix, optional city, state and ZIP) other than the practice's",
   find(ctx) {
-    const { addresses } = practiceFacts(ctx.profile);
-    const normalize = (s: string) => s.toLowerCase().replace(/[.,]/g, "").replace(/\s+/g, " ");
-    const own = addresses.map(normalize);
+    const own = practiceFacts(ctx.profile).addresses.map(streetKey);
     return allMatches(ctx.text, STREET_ADDRESS)
-      .filter((m) => {
-        const found = normalize(m[0]);
-        return !own.some((address) => address.startsWith(found) || found.startsWith(address));
-      })
+      .filter((m) => !own.includes(streetKey(m[0])))
       .map((m) => ({ start: m.index, end: m.index + m[0].length, detail: "street address" }));
   },
 };

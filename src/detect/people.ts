@@ -138,6 +138,7 @@ export function findPeople(ctx: FieldContext): Person[] {
     const nameLike = (t: Token) =>
       t.capitalised &&
       !PLACE_WORDS.has(t.lower) &&
+      !facts.placeWords.has(t.lower) &&
       !MONTHS_AND_DAYS.has(t.lower) &&
       !HONORIFICS.has(t.lower);
     const knownName = (t: Token) => names.has(t.lower) && !ambiguous.has(t.lower);

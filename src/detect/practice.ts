@@ -11,6 +11,8 @@ export interface PracticeFacts {
   staffInitials: Set<string>;
   nameWords: Set<string>;
   addresses: string[];
+  /** Words of the practice's addresses ("Phoenix", "Mesa"): places, never people. */
+  placeWords: Set<string>;
 }
 
 const cache = new WeakMap<Profile, PracticeFacts>();
@@ -52,6 +54,11 @@ export function practiceFacts(profile: Profile): PracticeFacts {
       ),
     ),
     addresses: organization.addresses.map((a) => a.toLowerCase()),
+    placeWords: new Set(
+      organization.addresses
+        .flatMap((a) => a.toLowerCase().split(/[\s,.]+/))
+        .filter((w) => /^\p{L}{3,}$/u.test(w)),
+    ),
   };
   cache.set(profile, facts);
   return facts;
