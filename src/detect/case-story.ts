@@ -27,7 +27,7 @@ goalie, shrimper, fisher, nurse aide, caregiver, chaplain, bishop, coroner, mort
 
 /** Each kind of detail narrows the crowd; a story with enough kinds of them is a finding. */
 const SIGNALS: Record<string, RegExp> = {
-  age: /\b\d{1,3}[- ](?:year|yr|month|week)s?[- ]old\b|\baged? \d{1,3}\b|\b\d'\s?\d{1,2}"|\b\d{1,3}\s?(?:yo|y\/o|y\.o\.)(?![\p{L}])/giu,
+  age: /\bin (?:his|her|their) (?:early |mid |late )?\d0s\b|\b\d{1,3}[- ](?:year|yr|month|week)s?[- ]old\b|\baged? \d{1,3}\b|\b\d'\s?\d{1,2}"|\b\d{1,3}\s?(?:yo|y\/o|y\.o\.)(?![\p{L}])/giu,
   occupation: new RegExp(String.raw`\b(?:${OCCUPATIONS})s?\b`, "gi"),
   place: new RegExp(
     [
@@ -40,12 +40,12 @@ const SIGNALS: Record<string, RegExp> = {
   ),
   rarity:
     /\b(?:only|first case|first patient|first one|first time|rare|rarest|one of a kind|twins|triplets|quadruplets|quintuplets|oldest|youngest|tallest|never seen)\b/gi,
-  date: /\b(?:this|last) (?:summer|fall|autumn|winter|spring|week|weekend|month|morning|afternoon|evening)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:morning|afternoon|evening|night)\b/gi,
+  date: /\b(?:this|last) (?:summer|fall|autumn|winter|spring|week|weekend|month|year|morning|afternoon|evening)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:morning|afternoon|evening|night)\b/gi,
 };
 
 /** Words that show the practice saw or treated the person. */
 const SEEN =
-  /\b(?:we saw|saw|seen|we diagnosed|diagnosed|we treated|treated|came in|come in|stopped by|in clinic|in today|was in|were in|visited|admitted|brought in|we had|we've had|we caught|we got|walked in|came through|rolled in|our (?:hospice|care|home health|nursing) team|we cared for|caring for|honored to care|our patient)\b/i;
+  /\b(?:we saw|saw|seen|we diagnosed|diagnosed|we treated|treated|came in|come in|stopped by|in clinic|in today|was in|were in|visited|admitted|brought in|we had|we've had|we caught|we got|walked in|came through|rolled in|our (?:hospice|care|home health|nursing) team|we cared for|caring for|honored to care|our patient|came to us|come to us|started our|joined our)\b/i;
 
 const MIN_SIGNALS = 3;
 

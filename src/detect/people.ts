@@ -13,7 +13,7 @@ const HONORIFICS = new Set(
     "mr mrs ms miss mx dr doctor pastor rev reverend father fr sister brother mayor coach captain capt " +
     "officer judge senator sen rep principal professor prof sheriff chief councilman councilwoman " +
     "baby grandma grandpa granny nana papa aunt auntie uncle big little lil lady sir madam mama " +
-    "momma mommy"
+    "momma mommy don doña señor señora sr sra srta"
   ).split(" "),
 );
 
@@ -32,7 +32,8 @@ const PLACE_WORDS = new Set(
     "mountain north south east west central new saint day month week awareness season holiday christmas " +
     "thanksgiving year years care network institute office hall arena stadium field gym studio salon " +
     "spa fitness airlines airport station news tv radio times post tribune gazette state federal " +
-    "general garden gardens pavilion plaza square mall campus ward wing unit " +
+    "general garden gardens pavilion plaza square mall campus ward wing unit dental vision " +
+    "insurance aetna cigna humana medicare medicaid " +
     "national international university's " +
     // US states: "Washington's smoke rule" is about a state, not a person.
     "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii " +
@@ -62,6 +63,17 @@ const GROUP_NOUNS =
 const GREETINGS = new Set(
   "hi hey hello thanks thank congrats congratulations welcome meet dear bye love".split(" "),
 );
+
+/** "shoutout to Sully", "congrats to Bea": praise addressed to someone by name. */
+const PRAISE = new Set([
+  "shoutout",
+  "shout-out",
+  "congrats",
+  "congratulations",
+  "kudos",
+  "props",
+  "cheers",
+]);
 
 /** A lone word after these is a place ("Best fish tank in Columbus"), not a person. */
 const PLACE_PREPOSITIONS = new Set(["in", "at", "from", "near"]);
@@ -167,7 +179,11 @@ export function findPeople(ctx: FieldContext): Person[] {
         ABBREVIATED_TITLES.has(t.lower) &&
         !!toks[i + 1] &&
         (names.has(toks[i + 1]!.lower) || otherNames().has(toks[i + 1]!.lower));
-      if (HONORIFICS.has(t.lower) && (toks[i + 1]?.capitalised || lowerCaseName)) {
+      // "a little Tewa" is an adjective, not the nickname "Little Mike".
+      const afterArticle = ["a", "an", "the", "my", "our", "your"].includes(
+        toks[i - 1]?.lower ?? "",
+      );
+      if (HONORIFICS.has(t.lower) && !afterArticle && (toks[i + 1]?.capitalised || lowerCaseName)) {
         const next = toks[i + 1]!;
         // A doctor named by title is a provider, on staff or not ("referred by Dr. Lee").
         if (
@@ -255,6 +271,7 @@ export function findPeople(ctx: FieldContext): Person[] {
       const before = ctx.text.slice(Math.max(0, head.start - 2), head.start);
       const greeted =
         GREETINGS.has(toks[first - 1]?.lower ?? "") ||
+        (toks[first - 1]?.lower === "to" && PRAISE.has(toks[first - 2]?.lower ?? "")) ||
         (before === ", " && /^[.!?,]/.test(ctx.text.slice(tail.end, tail.end + 1)));
       const plausible =
         run.length >= 2
@@ -308,6 +325,12 @@ export const staffName: Detector = {
     toks.forEach((t, i) => {
       if (!t.capitalised || t.lower.length < 3 || !facts.staffWords.has(t.lower)) return;
       if (PROVIDER_TITLES.has(toks[i - 1]?.lower ?? "")) return;
+      const next = toks[i + 1];
+      const partOfLongerName =
+        next?.capitalised &&
+        !facts.staffWords.has(next.lower) &&
+        ctx.text.slice(t.end, next.start) === " ";
+      if (partOfLongerName) return;
       const previous = found[found.length - 1];
       if (previous && /^ $/.test(ctx.text.slice(previous.end, t.start))) previous.end = t.end;
       else found.push({ start: t.start, end: t.end, detail: "staff member" });

@@ -38,6 +38,8 @@ export function readPosts(file: string, text: string): Post[] {
     case ".yml":
       return readStructuredFile(file, text);
     default:
+      // Plain text, unless it opens with front matter (replies exported with their context).
+      if (/^(?:\uFEFF)?---[ \t]*\r?\n/.test(text)) return readMarkdown(file, text);
       return [
         {
           file,
