@@ -293,26 +293,23 @@ describe("rulesets", () => {
     fix: f
 ${extra}`;
 
-  it("names the rule of an invalid regular expression", () => {
-    const cwd = project({
-      "bad.yaml": rule("    kind: pattern\n    patterns: ['(unclosed']\n"),
-      "a.txt": CLEAN,
-    });
+  it.each([
+    [
+      "an invalid regular expression",
+      "    kind: pattern\n    patterns: ['(unclosed']\n",
+      "invalid regular expression",
+    ],
+    [
+      "an unknown compromise tag",
+      "    kind: nlp\n    nlp: '#Persn #Verb'\n",
+      "unknown compromise tag #Persn",
+    ],
+  ])("names the rule of %s, with file and line", (_what, kind, problem) => {
+    const cwd = project({ "bad.yaml": rule(kind), "a.txt": CLEAN });
     const result = postguard(["a.txt", "--rules", "bad.yaml"], { cwd });
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(
-      /bad\.yaml:\d+: rule "claims\/broken": invalid regular expression/,
-    );
-  });
-
-  it("names the rule of an unknown compromise tag", () => {
-    const cwd = project({
-      "bad.yaml": rule("    kind: nlp\n    nlp: '#Persn #Verb'\n"),
-      "a.txt": CLEAN,
-    });
-    const result = postguard(["a.txt", "--rules", "bad.yaml"], { cwd });
-    expect(result.status).toBe(2);
-    expect(result.stderr).toContain('rule "claims/broken": unknown compromise tag #Persn');
+    expect(result.stderr).toMatch(/bad\.yaml:\d+: rule "claims\/broken": /);
+    expect(result.stderr).toContain(problem);
   });
 
   it("runs an nlp rule with compromise match syntax", () => {

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import type { ReportedFile } from "../../src/report/present.js";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -38,25 +39,8 @@ export function tempProject(files: Record<string, string>): string {
   return dir;
 }
 
-export interface JsonMessage {
-  ruleId: string | null;
-  category: string | null;
-  severity: number;
-  message: string;
-  line?: number;
-  column?: number;
-  endLine?: number;
-  endColumn?: number;
-  match?: string;
-  region?: { x: number; y: number; width: number; height: number };
-}
-
-export interface JsonResult {
-  filePath: string;
-  messages: JsonMessage[];
-  errorCount: number;
-  warningCount: number;
-}
+/** What `--format json` prints: ESLint's shape, as the reports build it. */
+export type JsonResult = ReportedFile;
 
 export function lintJson(args: string[], options: Parameters<typeof postguard>[1] = {}) {
   const result = postguard([...args, "-f", "json"], options);
