@@ -1,5 +1,5 @@
 // Face detection with MediaPipe BlazeFace ("back"/full-range-ish 256x256 model,
-// Apache-2.0, see models/PROVENANCE.md) on onnxruntime-node (CPU).
+// Apache-2.0, see data/models/PROVENANCE.md) on onnxruntime-node (CPU).
 //
 // Pipeline:
 //  1. pixels come in already EXIF-oriented (see decode.ts), RGB, 8 bit.
@@ -32,7 +32,6 @@ export interface FaceBox {
   region: Region;
   score: number; // final (verified) score 0..1
   detectScore: number; // score of the pyramid pass
-  verifyScore: number; // score of the re-check on the crop
   frontScore: number; // score of the short-range model on the crop
 }
 
@@ -323,13 +322,8 @@ async function rescore(
   return best;
 }
 
-/** Second check: re-run the detector on a crop where the face fills ~1/3 of the window. */
-function verify(session: ort.InferenceSession, img: RgbImage, c: Candidate): Promise<number> {
-  return rescore(session, img, c, 3, INPUT);
-}
-
 /**
- * Third check: the BlazeFace "front" (short-range, 128x128) model on a crop
+ * Second check: the BlazeFace "front" (short-range, 128x128) model on a crop
  * twice the face size. It was trained on close-up faces and rejects animal
  * heads, fish and textures that the back model accepts.
  */
@@ -357,7 +351,6 @@ export async function detectFaces(img: RgbImage, options: FaceOptions = {}): Pro
     const fr = await verifyFront(img, c);
     const score = Math.min(c.score, fr);
     if (score < threshold) continue;
-    const v = -1; // the back-model re-check is measured in debugCandidates only
     const x = Math.max(0, Math.round(c.cx - c.w / 2));
     const y = Math.max(0, Math.round(c.cy - c.h / 2));
     const x2 = Math.min(img.width, Math.round(c.cx + c.w / 2));
@@ -366,36 +359,8 @@ export async function detectFaces(img: RgbImage, options: FaceOptions = {}): Pro
       region: { x, y, width: x2 - x, height: y2 - y },
       score,
       detectScore: c.score,
-      verifyScore: v,
       frontScore: fr,
     });
   }
   return faces.sort((a, b) => b.score - a.score);
-}
-
-/** For measurements: every merged candidate with its detect and verify score. */
-export async function debugCandidates(
-  img: RgbImage,
-  maxScale = defaultMaxScale(img),
-): Promise<FaceBox[]> {
-  const session = await getSession();
-  const cands = await detectPyramid(session, img, maxScale, 0.3);
-  const res: FaceBox[] = [];
-  for (const c of cands) {
-    const v = await verify(session, img, c);
-    const fr = await verifyFront(img, c);
-    res.push({
-      frontScore: fr,
-      region: {
-        x: Math.round(c.cx - c.w / 2),
-        y: Math.round(c.cy - c.h / 2),
-        width: Math.round(c.w),
-        height: Math.round(c.h),
-      },
-      score: Math.min(c.score, fr),
-      detectScore: c.score,
-      verifyScore: v,
-    });
-  }
-  return res;
 }
