@@ -97,7 +97,12 @@ interface Token {
   sentenceStart: boolean;
 }
 
+/** The field's words with what name-finding needs to know of each, computed once per field. */
 function tokens(ctx: FieldContext): Token[] {
+  return ctx.remember(tokens, () => readTokens(ctx));
+}
+
+function readTokens(ctx: FieldContext): Token[] {
   const sentenceStarts = new Set(
     ctx.sentences.map((s) => ctx.words.find((w) => w.start >= s.start)?.start),
   );

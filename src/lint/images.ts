@@ -40,8 +40,11 @@ function rulesByCheck(rules: readonly ActiveRule[]): Map<ImageCheck, ActiveRule>
 }
 
 /** Findings for one picture, without a position (the caller places them). */
-async function inspect(path: string, settings: ImageSettings): Promise<Finding[]> {
-  const checks = rulesByCheck(settings.rules);
+async function inspect(
+  path: string,
+  settings: ImageSettings,
+  checks: Map<ImageCheck, ActiveRule>,
+): Promise<Finding[]> {
   const { inspectImage, stripMetadata } = await imageApi();
   const report = await inspectImage(path, { faces: checks.has("face"), ocr: checks.has("text") });
   const findings: Finding[] = [];
@@ -166,7 +169,7 @@ export async function lintImages(
   const reports = new Map<string, Finding[]>();
   try {
     const found = await pool(paths, settings.concurrency, (path) =>
-      inspect(path, settings).catch((error: Error) => unreadable(error, checks)),
+      inspect(path, settings, checks).catch((error: Error) => unreadable(error, checks)),
     );
     paths.forEach((path, i) => reports.set(path, found[i]!));
   } finally {
