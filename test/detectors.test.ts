@@ -9,6 +9,7 @@ import { lintPost } from "../src/lint/lint-post.js";
 import type { Post } from "../src/model.js";
 import { FieldContext } from "../src/rules/context.js";
 import { loadRuleset } from "../src/rules/ruleset.js";
+import { sentences } from "../src/rules/text.js";
 import { contiguousField, LineIndex } from "../src/sources/text-field.js";
 import { ROOT } from "./helpers/cli.js";
 
@@ -224,6 +225,32 @@ describe("person-name", () => {
     );
   });
 
+  it("reads names in posts typed in lower case, and a first name with an initial", () => {
+    expect(detect("person-name", "when mateo in exam 3 asked about his puff test again")).toEqual([
+      "mateo",
+    ]);
+    expect(detect("person-name", "so proud of mrs. k for finally doing her eye drops")).toEqual([
+      "mrs. k",
+    ]);
+    expect(detect("person-name", "When Diego R. first came to see us, he had asthma.")).toEqual([
+      "Diego R.",
+    ]);
+    expect(detect("person-name", "On Friday Walt Brennecke finished his last treatment.")).toEqual([
+      "Walt Brennecke",
+    ]);
+    // English and Spanish words that faker also lists as first names stay words.
+    expect(detect("person-name", "ay no, bless their hearts pero no. till next time")).toEqual([]);
+  });
+
+  it("does not take places, events or parts of a building for people", () => {
+    expect(
+      ruleIds("Infusion patients: park in Lot B; the St. Landry clinic has more room."),
+    ).toEqual([]);
+    expect(
+      ruleIds("Last year 640 of you walked in the Walk for Hope to fund chemo rides for patients."),
+    ).toEqual([]);
+  });
+
   it("does not take a staff birthday or a city for a patient", () => {
     expect(ruleIds("Happy birthday to our practice manager, Linda Brooks!")).toEqual([]);
     expect(ruleIds("Best waiting-room fish tank in Columbus, say our newborn visitors.")).toEqual(
@@ -240,6 +267,8 @@ describe("handles, confirmations, case stories and teases", () => {
     expect(ruleIds("Thanks @SpringfieldYMCA for hosting our blood pressure screening!")).toEqual(
       [],
     );
+    // The practice's name run together marks its own accounts, like a fundraising handle.
+    expect(ruleIds("Donate to our chemo ride fund via Venmo @MapleGroveCares!")).toEqual([]);
   });
 
   it("flags replies that confirm the reader's own care, not compliant replies", () => {
@@ -269,5 +298,24 @@ describe("handles, confirmations, case stories and teases", () => {
       ruleIds("You'll never guess which city council member was in today for a consult 👀"),
     ).toContain("phi/tease");
     expect(ruleIds("Guess what? Flu shots are here!")).toEqual([]);
+  });
+});
+
+describe("practice-name", () => {
+  it("finds the practice's name, aliases and handle", () => {
+    expect(detect("practice-name", "See you at Maple Grove, or follow @maplegrovefm!")).toEqual([
+      "Maple Grove",
+      "@maplegrovefm",
+    ]);
+  });
+});
+
+describe("sentences", () => {
+  it("does not end a sentence at an initial, a title or inside brackets", () => {
+    const text = "Michael J. Fox met Dr. Lee (really!) at St. Mary's. Then he left.";
+    expect(sentences(text).map((s) => text.slice(s.start, s.end).trim())).toEqual([
+      "Michael J. Fox met Dr. Lee (really!) at St. Mary's.",
+      "Then he left.",
+    ]);
   });
 });

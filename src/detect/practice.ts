@@ -1,4 +1,7 @@
 import type { Profile } from "../config/config.js";
+import type { Matcher } from "../rules/matchers.js";
+import { termsMatcher } from "../rules/terms.js";
+import type { Detector } from "./detector.js";
 
 /** The practice's own details in the forms detectors compare against, computed once per profile. */
 export interface PracticeFacts {
@@ -10,6 +13,11 @@ export interface PracticeFacts {
   staffWords: Set<string>;
   staffInitials: Set<string>;
   nameWords: Set<string>;
+  /**
+   * The practice's name run together ("prairiebluff"), and its town when that is two words or more
+   * ("kesslerfalls"): a handle holding one is the practice's or a local organisation's.
+   */
+  handleStems: string[];
   addresses: string[];
   /** Words of the practice's addresses ("Phoenix", "Mesa"): places, never people. */
   placeWords: Set<string>;
@@ -53,6 +61,10 @@ export function practiceFacts(profile: Profile): PracticeFacts {
         n.toLowerCase().split(/\s+/),
       ),
     ),
+    handleStems: [
+      ...handleStems([organization.name ?? "", ...organization.aliases]),
+      ...townStems(organization.addresses),
+    ],
     addresses: organization.addresses.map((a) => a.toLowerCase()),
     placeWords: new Set(
       organization.addresses
@@ -68,4 +80,45 @@ export function practiceFacts(profile: Profile): PracticeFacts {
 export function isPracticeDomain(facts: PracticeFacts, host: string): boolean {
   const domain = domainOf(host);
   return [...facts.domains].some((d) => domain === d || domain.endsWith(`.${d}`));
+}
+
+const nameMatchers = new WeakMap<Profile, Matcher>();
+
+/** The practice named by its name, an alias or its @handle: "see you at Brightwater". */
+export const practiceName: Detector = {
+  id: "practice-name",
+  summary:
+    "the practice's own name, aliases and @handles, for rules about speaking for the practice",
+  find(ctx) {
+    let matcher = nameMatchers.get(ctx.profile);
+    if (!matcher) {
+      const { name, aliases, handles } = ctx.profile.organization;
+      const names = [name ?? "", ...aliases, ...handles].filter((n) => n.trim() !== "");
+      matcher = termsMatcher(names, { inflect: false });
+      nameMatchers.set(ctx.profile, matcher);
+    }
+    return matcher.find(ctx);
+  },
+};
+
+/** "Prairie Bluff Cancer Center" → "prairiebluff"; a long single first word counts alone. */
+function handleStems(names: string[]): string[] {
+  return names.flatMap((name) => {
+    const words = name.toLowerCase().match(/\p{L}+/gu) ?? [];
+    const stems = words.length >= 2 ? [words[0]! + words[1]!] : [];
+    if ((words[0]?.length ?? 0) >= 8) stems.push(words[0]!);
+    return stems;
+  });
+}
+
+/** "4120 Lantern Hill Rd, Kessler Falls, OH 44001" → "kesslerfalls"; one-word towns are too common. */
+function townStems(addresses: string[]): string[] {
+  return addresses.flatMap((address) => {
+    const town =
+      address
+        .split(",")[1]
+        ?.toLowerCase()
+        .match(/\p{L}+/gu) ?? [];
+    return town.length >= 2 ? [town.join("")] : [];
+  });
 }

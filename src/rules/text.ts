@@ -18,10 +18,28 @@ export function words(text: string): Span[] {
   return [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
+/** A dot after these does not end a sentence: "Dr. Okafor", "Michael J. Fox", "St. Landry". */
+const INITIAL_BEFORE = /(?:^|[^\p{L}'’])\p{Lu}$/u;
+const ABBREVIATION_BEFORE =
+  /(?:^|[^\p{L}'’])(?:dr|mr|mrs|ms|mx|st|mt|ft|jr|sr|vs|no|ext|dept|approx)$/iu;
+
+/** True when a match of SENTENCE_END is not really the end of a sentence. */
+function continuesSentence(text: string, start: number, m: RegExpMatchArray): boolean {
+  if (m[0] === "\n") return false;
+  const before = text.slice(start, m.index);
+  if (m[0] === "." && (INITIAL_BEFORE.test(before) || ABBREVIATION_BEFORE.test(before))) {
+    return true;
+  }
+  // "(and which drops you're on!)": an aside in brackets belongs to its sentence.
+  const open = (before.match(/\(/g) ?? []).length - (before.match(/\)/g) ?? []).length;
+  return open > 0;
+}
+
 export function sentences(text: string): Span[] {
   const spans: Span[] = [];
   let start = 0;
   for (const m of text.matchAll(SENTENCE_END)) {
+    if (continuesSentence(text, start, m)) continue;
     const end = m.index + m[0].length;
     if (text.slice(start, end).trim()) spans.push({ start, end });
     start = end;
