@@ -1,25 +1,22 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
-import { DATA_DIR } from "../paths.js";
+import { PACKAGE_ROOT } from "../paths.js";
 import type { Matcher } from "../rules/matchers.js";
 import { termsMatcher } from "../rules/terms.js";
 
 /**
  * The medical vocabulary (data/medical-terms.yaml): conditions, procedures, body parts,
- * medications and care words, each a list of lower-case terms. Loaded once, on first use.
+ * medications and care words, each a list of lower-case terms. Read once, on first use, from the
+ * JSON copy that `npm run build` makes (scripts/build-vocabulary.mjs).
  */
 let sections: Map<string, string[]> | undefined;
 
 function load(): Map<string, string[]> {
   if (!sections) {
-    const raw = parse(readFileSync(join(DATA_DIR, "medical-terms.yaml"), "utf8")) as Record<
-      string,
-      unknown
-    >;
-    sections = new Map(
-      Object.entries(raw).map(([name, terms]) => [name, (terms as unknown[]).map(String)]),
-    );
+    const raw = JSON.parse(
+      readFileSync(join(PACKAGE_ROOT, "dist", "medical-terms.json"), "utf8"),
+    ) as Record<string, string[]>;
+    sections = new Map(Object.entries(raw));
   }
   return sections;
 }
