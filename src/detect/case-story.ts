@@ -7,7 +7,7 @@ import { overlaps } from "../rules/text.js";
 /** Jobs and roles that narrow a small town's crowd to a handful of people. */
 const OCCUPATIONS =
   `teacher, principal, superintendent, coach, mail carrier, mailman, postal worker,
-postmaster, firefighter, paramedic, emt, dispatcher, police officer, officer, deputy, sheriff,
+postmaster, inspector, agent, clerk, technician, foreman, supervisor, operator, firefighter, paramedic, emt, dispatcher, police officer, officer, deputy, sheriff,
 veteran, soldier, marine, sailor, airman, pastor, priest, rabbi, imam, deacon, nun, nurse, doctor,
 surgeon, dentist, pharmacist, veterinarian, lawyer, attorney, judge, mayor, governor, alderman,
 council member, councilman, councilwoman, city councilor, senator, legislator, news anchor, anchor,
@@ -27,7 +27,7 @@ goalie, shrimper, fisher, nurse aide, caregiver, chaplain, bishop, coroner, mort
 
 /** Each kind of detail narrows the crowd; a story with enough kinds of them is a finding. */
 const SIGNALS: Record<string, RegExp> = {
-  age: /\bin (?:his|her|their) (?:early |mid |late )?\d0s\b|\b\d{1,3}[- ](?:year|yr|month|week)s?[- ]old\b|\baged? \d{1,3}\b|\b\d'\s?\d{1,2}"|\b\d{1,3}\s?(?:yo|y\/o|y\.o\.)(?![\p{L}])/giu,
+  age: /\bin (?:his|her|their) (?:early |mid |late )?\d0s\b|\b\d{1,3}[- ](?:year|yr|month|week)s?[- ]old\b|\baged? \d{1,3}\b|\b\d'\s?\d{1,2}"|\b\d{1,3}\s?(?:yo|y\/o|y\.o\.)(?![\p{L}])|\bdiagnosed at \d{1,3}\b/giu,
   occupation: new RegExp(String.raw`\b(?:${OCCUPATIONS})s?\b`, "gi"),
   place: new RegExp(
     [
@@ -46,7 +46,7 @@ const SIGNALS: Record<string, RegExp> = {
 
 /** Words that show the practice saw or treated the person. */
 const SEEN =
-  /\b(?:we saw|saw|seen|we diagnosed|diagnosed|we treated|treated|we (?:removed|pulled|stitched|splinted|set|fixed|delivered|scoped|operated on|vaccinated|admitted|discharged)|came in|come in|stopped by|in clinic|in today|was in|were in|visited|admitted|brought in|we had|we've had|we caught|we got|walked in|walked into|came through|rolled in|our (?:hospice|care|home health|nursing) team|we cared for|(?:we(?:'re| are| were)?|team (?:is|was)) caring for|honored to care|our patient|came to us|come to us|started our|joined our|born (?:at|here)|went home|sent home|(?:cycle|visit|treatment|round|surgery|procedure|session)s? (?:here )?with us)\b/i;
+  /\b(?:we saw|saw|seen|we diagnosed|diagnosed|we treated|treated|we (?:removed|pulled|stitched|splinted|set|fixed|delivered|scoped|operated on|vaccinated|admitted|discharged)|came in|come in|stopped by|in clinic|in today|was in|were in|visited|admitted|brought in|we had|we've had|we caught|we got|walked in|walked into|came through|rolled in|our (?:hospice|care|home health|nursing) team|we cared for|cared for (?:a|an)|(?:we(?:'re| are| were)?|team (?:is|was)) caring for|honored to care|our patient|came to us|come to us|started our|joined our|born (?:at|here)|went home|sent home|(?:cycle|visit|treatment|round|surgery|procedure|session)s? (?:here )?with us)\b/i;
 
 const MIN_SIGNALS = 3;
 

@@ -82,6 +82,9 @@ const PRAISE = new Set([
 /** Words before a place's name: "St. Landry", "Mount Pleasant", "Fort Worth". */
 const PLACE_PREFIXES = new Set("st saint mt mount fort ft san santa port cape".split(" "));
 
+/** Initials that name places and times, not people. */
+const PLACE_INITIALS = new Set(["u.s", "u.k", "e.u", "d.c", "l.a", "n.y", "a.m", "p.m", "u.n"]);
+
 /** A lone word after these is a place ("Best fish tank in Columbus"), not a person. */
 const PLACE_PREPOSITIONS = new Set(["in", "at", "from", "near"]);
 
@@ -150,7 +153,9 @@ function writtenInLowerCase(ctx: FieldContext, sentenceStarts: Set<number | unde
 
 function isStaffWord(facts: PracticeFacts, lower: string): boolean {
   const known = (word: string) => facts.staffWords.has(word) || facts.nameWords.has(word);
-  return known(lower) || (lower.includes("-") && lower.split("-").every(known));
+  // "Wes" for Wesley, "Mari" for Marisol: staff go by the start of their first name.
+  const nickname = lower.length >= 3 && facts.staffFirstNames.some((n) => n.startsWith(lower));
+  return known(lower) || nickname || (lower.includes("-") && lower.split("-").every(known));
 }
 
 const PROVIDER_TITLES = new Set(["dr", "doctor"]);
@@ -208,8 +213,12 @@ export function findPeople(ctx: FieldContext): Person[] {
         continue;
       }
 
-      // "J.R.", "M.G.": initials written with dots.
-      if (/^(?:\p{Lu}\.){1,2}\p{Lu}$/u.test(t.text) && followedByDot(t)) {
+      // "J.R.", "M.G.": initials written with dots (but not "U.S.").
+      if (
+        /^(?:\p{Lu}\.){1,2}\p{Lu}$/u.test(t.text) &&
+        followedByDot(t) &&
+        !PLACE_INITIALS.has(t.lower)
+      ) {
         people.push({ start: t.start, end: t.end + 1, kind: "initials", detail: "initials" });
         continue;
       }
@@ -347,7 +356,11 @@ export function findPeople(ctx: FieldContext): Person[] {
                 ? greeted
                 : !head.sentenceStart || (knownName(head) && !common.has(head.lower)))) ||
               (greeted && inOtherList(head)));
-      if (plausible && !CREDENTIAL_AFTER.test(ctx.text.slice(tail.end, tail.end + 12))) {
+      if (
+        plausible &&
+        !CREDENTIAL_AFTER.test(ctx.text.slice(tail.end, tail.end + 12)) &&
+        !isSignature(ctx.text, head.start, tail.end)
+      ) {
         const end = isInitial(tail) && followedByDot(tail) ? tail.end + 1 : tail.end;
         people.push({ start: head.start, end, kind: "name", detail: "name" });
       }
@@ -398,3 +411,22 @@ export const staffName: Detector = {
     return found;
   },
 };
+
+/**
+ * "…love, Margie", "— Dale", "🌻 mari q": a name alone at the end of a post, after a line break,
+ * a dash or a sign-off, or after an emoji with an initial, is the writer signing, not a patient.
+ */
+function isSignature(text: string, start: number, end: number): boolean {
+  const after = text.slice(end);
+  const initial = /^\s+\p{L}\.?/u.exec(after)?.[0] ?? "";
+  if (/[\p{L}\p{N}]/u.test(after.slice(initial.length))) return false;
+  const before = text.slice(0, start).replace(/[ \t]+$/, "");
+  // '"…saved my life." — Precious N.': a quote's attribution names the person quoted.
+  if (/["”]\s*[-—–]?$/.test(before)) return false;
+  return (
+    before === "" ||
+    /[\n\-—–]$/.test(before) ||
+    /\b(?:love|xo|xoxo|cheers|warmly|sincerely),?$/i.test(before) ||
+    (initial !== "" && /\p{Extended_Pictographic}$/u.test(before))
+  );
+}

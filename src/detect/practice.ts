@@ -11,6 +11,8 @@ export interface PracticeFacts {
   handles: Set<string>;
   /** Lower-case words of staff names (first and last), and of the practice's names. */
   staffWords: Set<string>;
+  /** Lower-case first names of staff, for nicknames ("Wes" for Wesley). */
+  staffFirstNames: string[];
   staffInitials: Set<string>;
   nameWords: Set<string>;
   /**
@@ -40,12 +42,9 @@ export function practiceFacts(profile: Profile): PracticeFacts {
   if (facts) return facts;
   const { organization, staff } = profile;
   const emails = organization.emails.map((e) => e.toLowerCase());
-  const staffWords = staff.flatMap((name) =>
-    name
-      .toLowerCase()
-      .split(/[\s-]+/)
-      .filter(Boolean),
-  );
+  // 'Wesley "Wes" Tall Bull': the quoted nickname counts as a word of the name.
+  const staffNames = staff.map((name) => name.toLowerCase().replace(/["“”()]/g, ""));
+  const staffWords = staffNames.flatMap((name) => name.split(/[\s-]+/).filter(Boolean));
   facts = {
     phoneDigits: new Set(organization.phones.map(digitsOf)),
     emails: new Set(emails),
@@ -54,7 +53,8 @@ export function practiceFacts(profile: Profile): PracticeFacts {
       ...emails.map((e) => e.split("@")[1]!),
     ]),
     handles: new Set(organization.handles.map((h) => h.toLowerCase().replace(/^@?/, "@"))),
-    staffWords: new Set([...staffWords, ...staff.map((name) => name.toLowerCase())]),
+    staffWords: new Set([...staffWords, ...staffNames]),
+    staffFirstNames: staffNames.map((name) => name.split(/\s+/)[0]!).filter(Boolean),
     staffInitials: new Set(staffWords.map((w) => w[0]!)),
     nameWords: new Set(
       [organization.name ?? "", ...organization.aliases].flatMap((n) =>
