@@ -242,6 +242,23 @@ describe("person-name", () => {
     expect(detect("person-name", "ay no, bless their hearts pero no. till next time")).toEqual([]);
   });
 
+  it("excuses every mention of someone the rule excused once", () => {
+    expect(
+      ruleIds(
+        "Thank you to Captain Renee Landry, who taught our seizure first aid night. " +
+          "Captain Landry's stories about seizures on the truck kept the whole room listening.",
+      ),
+    ).toEqual([]);
+  });
+
+  it("does not take questions, groups in capitals or plural places for people", () => {
+    expect(detect("person-name", "Can I shower with my sensor on? Will I feel it?")).toEqual([]);
+    expect(detect("person-name", "MS Connections meets monthly for people with MS.")).toEqual([]);
+    expect(
+      detect("person-name", "Free memory screenings across Mobile and Baldwin counties."),
+    ).toEqual([]);
+  });
+
   it("does not take places, events or parts of a building for people", () => {
     expect(
       ruleIds("Infusion patients: park in Lot B; the St. Landry clinic has more room."),

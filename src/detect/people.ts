@@ -79,6 +79,17 @@ const PRAISE = new Set([
   "cheers",
 ]);
 
+/** "Baldwin counties", "Elm streets": a place word in the plural. */
+const isPlaceWord = (lower: string) =>
+  PLACE_WORDS.has(lower) ||
+  PLACE_WORDS.has(lower.replace(/ies$/, "y")) ||
+  PLACE_WORDS.has(lower.replace(/s$/, ""));
+
+/** Words after which a lower-case word is a thing, not a name: "sign of aura", "the ivy". */
+const NOUN_DETERMINERS = new Set(
+  "a an the of my your our their his her its this that these those some any no".split(" "),
+);
+
 /** Words before a place's name: "St. Landry", "Mount Pleasant", "Fort Worth". */
 const PLACE_PREFIXES = new Set("st saint mt mount fort ft san santa port cape".split(" "));
 
@@ -118,14 +129,19 @@ function readTokens(ctx: FieldContext): Token[] {
   );
   const lowerCaseStyle = writtenInLowerCase(ctx, sentenceStarts);
   const { firstNames, common, spanish } = nameLists();
-  return ctx.words.map(({ start, end }) => {
+  return ctx.words.map(({ start, end }, i) => {
     const text = ctx.text.slice(start, end);
     const bare = text.replace(/'s$/, "");
     const lower = bare.toLowerCase();
+    const previous = ctx.words[i - 1];
+    const afterDeterminer =
+      !!previous &&
+      NOUN_DETERMINERS.has(ctx.text.slice(previous.start, previous.end).toLowerCase());
     // In a post typed all in lower case, "when mateo came in" names Mateo: a first name that is
-    // not also an English word counts as capitalised.
+    // not also an English word, and not after "of" or "the" ("sign of aura"), counts as capitalised.
     const lowerCaseName =
       lowerCaseStyle &&
+      !afterDeterminer &&
       /^\p{Ll}+$/u.test(bare) &&
       firstNames.has(lower) &&
       !common.has(lower) &&
@@ -169,7 +185,8 @@ function isStaffTitle(facts: PracticeFacts, honorific: string, next: Token): boo
   );
 }
 
-const isInitial = (t: Token | undefined) => !!t && /^\p{Lu}$/u.test(t.text);
+/** A capital letter alone, but not the pronoun ("Can I shower?"). */
+const isInitial = (t: Token | undefined) => !!t && /^\p{Lu}$/u.test(t.text) && t.text !== "I";
 
 export function findPeople(ctx: FieldContext): Person[] {
   return ctx.remember(findPeople, () => {
@@ -235,7 +252,14 @@ export function findPeople(ctx: FieldContext): Person[] {
       const afterArticle = ["a", "an", "the", "my", "our", "your"].includes(
         toks[i - 1]?.lower ?? "",
       );
-      if (HONORIFICS.has(t.lower) && !afterArticle && (toks[i + 1]?.capitalised || lowerCaseName)) {
+      // "MS Connections" is multiple sclerosis, not "Ms.".
+      const shouted = t.text.length > 1 && t.text === t.text.toUpperCase();
+      if (
+        HONORIFICS.has(t.lower) &&
+        !afterArticle &&
+        !shouted &&
+        (toks[i + 1]?.capitalised || lowerCaseName)
+      ) {
         const next = toks[i + 1]!;
         // A doctor named by title is a provider, on staff or not ("referred by Dr. Lee").
         if (
@@ -258,7 +282,7 @@ export function findPeople(ctx: FieldContext): Person[] {
         if ((nameLike(next) || isInitial(next) || lowerCaseName) && adjacent(t, next)) {
           const last = toks[j]!;
           const end = isInitial(last) && followedByDot(last) ? last.end + 1 : last.end;
-          people.push({ start: t.start, end, kind: "honorific", detail: "name" });
+          people.push({ start: t.start, end, kind: "honorific", detail: "name", who: last.lower });
           i = j;
           continue;
         }
@@ -311,7 +335,7 @@ export function findPeople(ctx: FieldContext): Person[] {
         i = j;
         continue;
       }
-      const followedByPlace = PLACE_WORDS.has(toks[j + 1]?.lower ?? "");
+      const followedByPlace = isPlaceWord(toks[j + 1]?.lower ?? "");
       const afterPlacePrefix = PLACE_PREFIXES.has(toks[i - 1]?.lower ?? "");
       if (followedByPlace || afterPlacePrefix || run.some((r) => PLACE_WORDS.has(r.lower))) {
         i = j;
@@ -362,7 +386,7 @@ export function findPeople(ctx: FieldContext): Person[] {
         !isSignature(ctx.text, head.start, tail.end)
       ) {
         const end = isInitial(tail) && followedByDot(tail) ? tail.end + 1 : tail.end;
-        people.push({ start: head.start, end, kind: "name", detail: "name" });
+        people.push({ start: head.start, end, kind: "name", detail: "name", who: tail.lower });
       }
       i = j;
     }

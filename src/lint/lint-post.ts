@@ -18,13 +18,17 @@ export function lintPost(post: Post, rules: readonly ActiveRule[], profile: Prof
     for (const ctx of contexts) {
       if (!postFilterAccepts(rule.when, ctx)) continue;
       const kept: Match[] = [];
+      const excused = new Set<string>();
       for (const match of rule.matcher.find(ctx)) {
         if (kept.some((k) => overlaps(k, match))) continue;
         if (!rule.near.every((condition) => conditionHolds(ctx, match, condition))) continue;
-        if (rule.unless.some((condition) => conditionHolds(ctx, match, condition))) continue;
+        if (rule.unless.some((condition) => conditionHolds(ctx, match, condition))) {
+          if (match.who) excused.add(match.who);
+          continue;
+        }
         kept.push(match);
       }
-      for (const match of kept) {
+      for (const match of kept.filter((m) => !m.who || !excused.has(m.who))) {
         const start = ctx.field.locate(match.start);
         const end = ctx.field.locate(match.end - 1);
         findings.push({

@@ -6,6 +6,11 @@ import type { Span } from "./text.js";
 export interface Match extends Span {
   /** A detector's word on what it found ("SSN", "date of birth"), used in messages as {detail}. */
   detail?: string;
+  /**
+   * Who the match names, the same for every mention of one person ("landry" for "Captain Renée
+   * Landry" and "Captain Landry's"): when `unless` excuses one mention, it excuses them all.
+   */
+  who?: string;
 }
 
 export interface Matcher {
