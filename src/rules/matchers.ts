@@ -17,8 +17,15 @@ export interface Matcher {
   find(ctx: FieldContext): Match[];
 }
 
-const BEFORE_WORD = String.raw`(?<![\p{L}\p{N}])`;
-const AFTER_WORD = String.raw`(?![\p{L}\p{N}])`;
+/**
+ * A letter or digit of the Latin scripts drafts are written in (English, Spanish, Vietnamese…),
+ * with combining accents. Spelled out rather than `[\p{L}\p{N}]`: in a case-insensitive Unicode
+ * regular expression a property class costs V8 about 1.5 ms to compile, and a ruleset compiles
+ * some 200 of these boundaries on every run (a pre-commit hook pays that each time).
+ */
+const WORD_CHAR = String.raw`[0-9A-Za-z\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0300-\u036F\u1E00-\u1EFF]`;
+const BEFORE_WORD = `(?<!${WORD_CHAR})`;
+const AFTER_WORD = `(?!${WORD_CHAR})`;
 /** Endings a term may take: plurals, verb forms, possessives. */
 const INFLECTION = String.raw`(?:'s|s'|s|es|ed|d|ing)?`;
 
@@ -60,8 +67,8 @@ export function termsRegExp(terms: readonly string[], options: TermOptions = {})
  * A match may not start or end inside a word, except where the pattern's own edge is not a word
  * character ("sounds like ", "(?:free )"): then that edge is already a boundary.
  */
-const PATTERN_START = String.raw`(?:(?<![\p{L}\p{N}])|(?![\p{L}\p{N}]))`;
-const PATTERN_END = String.raw`(?:(?![\p{L}\p{N}])|(?<![\p{L}\p{N}]))`;
+const PATTERN_START = `(?:${BEFORE_WORD}|(?!${WORD_CHAR}))`;
+const PATTERN_END = `(?:${AFTER_WORD}|(?<!${WORD_CHAR}))`;
 
 /** Wraps a user's regular expression in word boundaries unless told not to. */
 export function patternRegExp(source: string, flags: string, wholeWords: boolean): RegExp {
