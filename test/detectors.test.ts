@@ -299,6 +299,13 @@ describe("handles, confirmations, case stories and teases", () => {
         reply,
       ),
     ).toEqual([]);
+    // Words inside an e-mail address are not prose: "care@" is not the reader's care.
+    expect(
+      ruleIds(
+        "Sorry about the app crash! Email care@maplegrovefm.example with your phone model.",
+        reply,
+      ),
+    ).toEqual([]);
   });
 
   it("flags a case story with enough details, not an aggregate", () => {

@@ -19,7 +19,7 @@ librarian, professor, student, freshman, sophomore, junior, senior, quarterback,
 drummer, singer, musician, dancer, actor, actress, artist, author, banker, realtor, owner, ceo,
 manager, janitor, custodian, crossing guard, lifeguard, referee, umpire, hairdresser, barber,
 stylist, nanny, babysitter, park ranger, ranger, astronaut, boxer, wrestler, golfer, jockey,
-lineman, logger, millworker, linesman, deckhand, longshoreman, forklift driver, warehouse worker,
+lineman, lineworker, logger, millworker, linesman, deckhand, longshoreman, forklift driver, warehouse worker,
 captain, skier, ski jumper, snowboarder, climber, runner, swimmer, gymnast, cyclist, skater,
 goalie, shrimper, fisher, nurse aide, caregiver, chaplain, bishop, coroner, mortician`
     .split(/,\s*/)
@@ -46,7 +46,7 @@ const SIGNALS: Record<string, RegExp> = {
 
 /** Words that show the practice saw or treated the person. */
 const SEEN =
-  /\b(?:we saw|saw|seen|we diagnosed|diagnosed|we treated|treated|we (?:removed|pulled|stitched|splinted|set|fixed|delivered|scoped|operated on|vaccinated|admitted|discharged)|came in|come in|stopped by|in clinic|in today|was in|were in|visited|admitted|brought in|we had|we've had|we caught|we got|walked in|walked into|came through|rolled in|our (?:hospice|care|home health|nursing) team|we cared for|cared for (?:a|an)|(?:we(?:'re| are| were)?|team (?:is|was)) caring for|honored to care|our patient|came to us|come to us|started our|joined our|born (?:at|here)|went home|sent home|(?:cycle|visit|treatment|round|surgery|procedure|session)s? (?:here )?with us)\b/i;
+  /\b(?:we saw|saw|seen|we diagnosed|diagnosed|we treated|treated|we (?:removed|pulled|stitched|splinted|set|fixed|delivered|scoped|operated on|vaccinated|admitted|discharged)|came in|come in|stopped by|in clinic|in today|was in|were in|visited|admitted|brought in|we had|we've had|we caught|we got|walked in|walked into|came through|rolled in|our (?:hospice|care|home health|nursing) team|we cared for|cared for (?:a|an)|(?:we(?:'re| are| were)?|team (?:is|was)) caring for|honored to care|our patient|came to us|come to us|(?:was|were) rushed to|in our (?:gym|clinic|office|chair)|(?:took|pulled|removed|got) (?:a |an |the )?(?:[\w-]+ ){0,3}out of|started our|joined our|born (?:at|here)|went home|sent home|(?:cycle|visit|treatment|round|surgery|procedure|session)s? (?:here )?with us)\b/i;
 
 const MIN_SIGNALS = 3;
 

@@ -101,7 +101,7 @@ const PLACE_PREPOSITIONS = new Set(["in", "at", "from", "near"]);
 
 /** Handles that belong to organisations rather than people. */
 const ORGANISATION_HANDLE =
-  /ymca|ywca|health|clinic|hospital|county|city|dept|fire|police|school|library|foundation|news|gov|church|club|univ|college|market|cafe|coffee|park|council|center|centre|official|pharmacy|team|league|network|alliance|society|institute|coalition|navigator|partners|project|fund|collective|initiative|services|rec\b|org\b/i;
+  /ymca|ywca|health|clinic|hospital|county|city|dept|fire|police|school|library|foundation|news|gov|church|club|univ|college|market|cafe|coffee|park|council|center|centre|official|pharmacy|team|league|network|alliance|society|institute|coalition|navigator|partners|project|fund|collective|initiative|services|walkers|runners|riders|cyclists|rescue|rec\b|org\b/i;
 
 export type PersonKind = "name" | "honorific" | "initials" | "family" | "handle";
 
@@ -241,13 +241,15 @@ export function findPeople(ctx: FieldContext): Person[] {
       }
 
       // "Mrs. Petrova", "Pastor Olusegun Adeyemi", "Big Mike", "Mrs. K.", "baby Amara"
-      // "mr okafor", "mrs. k": a title before a listed name or a single letter.
+      // "mr okafor", "mrs. k", "mr. hải": a title before a listed name, a single letter, or (with
+      // the title's dot) any word that is not an English one.
       const lowerCaseName =
         ABBREVIATED_TITLES.has(t.lower) &&
         !!toks[i + 1] &&
         (names.has(toks[i + 1]!.lower) ||
           otherNames().has(toks[i + 1]!.lower) ||
-          /^\p{L}$/u.test(toks[i + 1]!.text));
+          /^\p{L}$/u.test(toks[i + 1]!.text) ||
+          (followedByDot(t) && !common.has(toks[i + 1]!.lower)));
       // "a little Tewa" is an adjective, not the nickname "Little Mike".
       const afterArticle = ["a", "an", "the", "my", "our", "your"].includes(
         toks[i - 1]?.lower ?? "",

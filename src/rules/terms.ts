@@ -25,12 +25,22 @@ interface Piece extends Span {
   key: string;
 }
 
+/** E-mail addresses and links: "care@brightlinecare.example" holds no word of prose. */
+const ADDRESS =
+  /[^\s@]+@[^\s@]+\.[^\s@]+|\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w-]+\.(?:com|org|net|example|health|care)\/\S*/gi;
+
 function pieces(text: string, caseSensitive: boolean): Piece[] {
-  return [...text.matchAll(PIECE)].map((m) => ({
+  const addresses = [...text.matchAll(ADDRESS)].map((m) => ({
     start: m.index,
     end: m.index + m[0].length,
-    key: caseSensitive ? m[0] : m[0].toLowerCase(),
   }));
+  return [...text.matchAll(PIECE)]
+    .filter((m) => !addresses.some((a) => m.index >= a.start && m.index < a.end))
+    .map((m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      key: caseSensitive ? m[0] : m[0].toLowerCase(),
+    }));
 }
 
 /** The piece itself, and what it is without each ending it may carry. */
