@@ -52,7 +52,9 @@ const MONTHS_AND_DAYS = new Set(
   (
     "january february march april may june july august september october november december " +
     "monday tuesday wednesday thursday friday saturday sunday " +
-    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun"
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun " +
+    // Holidays: "church on Easter morning".
+    "easter christmas thanksgiving halloween hanukkah passover ramadan diwali kwanzaa"
   ).split(" "),
 );
 
@@ -87,7 +89,10 @@ const isPlaceWord = (lower: string) =>
 
 /** Words after which a lower-case word is a thing, not a name: "sign of aura", "the ivy". */
 const NOUN_DETERMINERS = new Set(
-  "a an the of my your our their his her its this that these those some any no".split(" "),
+  (
+    "a an the of or my your our their his her its this that these those some any no " +
+    "un una unos unas el la los las mi mis tu tus su sus del al"
+  ).split(" "),
 );
 
 /** Words before a place's name: "St. Landry", "Mount Pleasant", "Fort Worth". */
@@ -145,7 +150,8 @@ function readTokens(ctx: FieldContext): Token[] {
       /^\p{Ll}+$/u.test(bare) &&
       firstNames.has(lower) &&
       !common.has(lower) &&
-      !spanish.has(lower);
+      !spanish.has(lower) &&
+      !/(?:ando|iendo)$/.test(lower); // Spanish gerunds: "armando centros de mesa"
     return {
       text: bare,
       start,
@@ -157,10 +163,17 @@ function readTokens(ctx: FieldContext): Token[] {
   });
 }
 
-/** True when most sentences start in lower case: the writer does not capitalise names either. */
+/**
+ * True when most sentences start in lower case: the writer does not capitalise names either.
+ * List items ("• a juice box or a can of regular soda") are fragments and do not count.
+ */
 function writtenInLowerCase(ctx: FieldContext, sentenceStarts: Set<number | undefined>): boolean {
+  const listItem = (start: number) => {
+    const lineStart = ctx.text.lastIndexOf("\n", start - 1) + 1;
+    return /[^\p{L}\s]/u.test(ctx.text.slice(lineStart, start));
+  };
   const firstLetters = ctx.words
-    .filter((w) => sentenceStarts.has(w.start))
+    .filter((w) => sentenceStarts.has(w.start) && !listItem(w.start))
     .map((w) => ctx.text[w.start]!)
     .filter((c) => /\p{L}/u.test(c));
   const lower = firstLetters.filter((c) => /\p{Ll}/u.test(c)).length;
@@ -191,7 +204,7 @@ const isInitial = (t: Token | undefined) => !!t && /^\p{Lu}$/u.test(t.text) && t
 export function findPeople(ctx: FieldContext): Person[] {
   return ctx.remember(findPeople, () => {
     const facts = practiceFacts(ctx.profile);
-    const { names, firstNames, ambiguous, common, everyday, veryCommon } = nameLists();
+    const { names, firstNames, ambiguous, common, spanish, everyday, veryCommon } = nameLists();
     const toks = tokens(ctx);
     const people: Person[] = [];
     const followedByDot = (t: Token) => ctx.text[t.end] === ".";
@@ -319,8 +332,10 @@ export function findPeople(ctx: FieldContext): Person[] {
       ) {
         j++;
       }
-      // Ordinary words that happen to be capitalised ("Meet", "Congrats") are not part of a name.
-      const ordinary = (r: Token) => common.has(r.lower) && !names.has(r.lower) && !isInitial(r);
+      // Ordinary words that happen to be capitalised ("Meet", "Congrats", "Tome") are not part of
+      // a name.
+      const ordinary = (r: Token) =>
+        (common.has(r.lower) || spanish.has(r.lower)) && !names.has(r.lower) && !isInitial(r);
       const inOtherList = (r: Token) => otherNames().has(r.lower) && !common.has(r.lower);
       let first = i;
       let last = j;
@@ -333,7 +348,10 @@ export function findPeople(ctx: FieldContext): Person[] {
       while (first <= last && ordinary(toks[first]!) && !givenName(first)) first++;
       while (last >= first && ordinary(toks[last]!)) last--;
       const run = toks.slice(first, last + 1);
-      if (run.length === 0) {
+      // "Clase Dulce Vida", "Vida Nueva 90": a name followed by ordinary capitalised words is the
+      // title of a class or a program.
+      const titled = last < j;
+      if (run.length === 0 || titled) {
         i = j;
         continue;
       }
@@ -351,7 +369,8 @@ export function findPeople(ctx: FieldContext): Person[] {
         i = j;
         continue;
       }
-      const unknown = (r: Token) => !names.has(r.lower) && !common.has(r.lower);
+      const unknown = (r: Token) =>
+        !names.has(r.lower) && !common.has(r.lower) && !spanish.has(r.lower);
       // "Thanks, Deepa." / "meet Vihaan": a greeting or a vocative comma supports a lone name.
       const before = ctx.text.slice(Math.max(0, head.start - 2), head.start);
       const greeted =
@@ -380,7 +399,8 @@ export function findPeople(ctx: FieldContext): Person[] {
               // "Walk for Hope": a name that is also a word needs a greeting ("Thanks, Grace!").
               (ambiguous.has(head.lower)
                 ? greeted
-                : !head.sentenceStart || (knownName(head) && !common.has(head.lower)))) ||
+                : !head.sentenceStart ||
+                  (knownName(head) && !common.has(head.lower) && !spanish.has(head.lower)))) ||
               (greeted && inOtherList(head)));
       if (
         plausible &&
