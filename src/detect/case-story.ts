@@ -28,25 +28,29 @@ goalie, shrimper, fisher, nurse aide, caregiver, chaplain, bishop, coroner, mort
 /** Each kind of detail narrows the crowd; a story with enough kinds of them is a finding. */
 const SIGNALS: Record<string, RegExp> = {
   age: /\bin (?:his|her|their) (?:early |mid |late )?\d0s\b|\b\d{1,3}[- ](?:year|yr|month|week)s?[- ]old\b|\baged? \d{1,3}\b|\b\d'\s?\d{1,2}"|\b\d{1,3}\s?(?:yo|y\/o|y\.o\.)(?![\p{L}])|\bdiagnosed at \d{1,3}\b/giu,
-  occupation: new RegExp(String.raw`\b(?:${OCCUPATIONS})s?\b`, "gi"),
+  // A job, a jersey number, or "the glassblower who runs the studio in the old mill".
+  occupation: new RegExp(
+    String.raw`\b(?:${OCCUPATIONS})s?\b|(?<!\w)#\d{1,2}\b|\b(?:the|a) \w+(?:er|or|ist|ian) who (?:runs|owns|works|manages|drives|coaches)\b|\b(?:she|he) (?:runs|owns|manages) (?:the|a) \w+`,
+    "gi",
+  ),
   place: new RegExp(
     [
       String.raw`\b(?:[A-Z][\w'-]+ )+(?:High|Elementary|Middle|School|Academy|Manor|Village|Heights|Street|St|Avenue|Ave|Lane|Ln|Road|Rd|Drive|Court|Church|Plant|Factory|Mill|Farm|Station|Department|neighborhood|neighbourhood|subdivision|apartments|clinic|fair|plant|mill|mine|base|camp|ranch|farm)\b`,
       String.raw`\b(?:route|block|street|building|floor|unit|ward|dorm) (?:covers|on|at|in)\b`,
       String.raw`\b(?:in|from|at|near) (?:the )?[A-Z][a-z]+(?: [A-Z][a-z]+)?\b`,
-      String.raw`\bon (?:the )?(?:[\w'-]+ ){0,4}(?:team|squad|crew|roster)\b`,
+      String.raw`\bon (?:the )?(?:[\w'-]+ ){0,4}(?:team|squad|crew|roster|line|lineup|bench)\b`,
     ].join("|"),
     "g",
   ),
   rarity:
     /\b(?:only|first case|first patient|first one|first time|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|rare|rarest|one of a kind|twins|triplets|quadruplets|quintuplets|oldest|youngest|tallest|never seen)\b/gi,
   // The day of a visit is a date of care ("came in today"), one of Safe Harbor's dates.
-  date: /\b(?:this|last) (?:summer|fall|autumn|winter|spring|week|weekend|month|year|morning|afternoon|evening|night)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:morning|afternoon|evening|night)\b|\b(?:today|yesterday|tonight)\b|\b(?:last|this|on) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b/gi,
+  date: /\b(?:this|last) (?:summer|fall|autumn|winter|spring|week|weekend|month|year|morning|afternoon|evening|night)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:morning|afternoon|evening|night)\b|\b(?:today|yesterday|tonight)\b|\b(?:last|this|on) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day's\b/gi,
 };
 
 /** Words that show the practice saw or treated the person. */
 const SEEN =
-  /\b(?:we saw|saw|seen|we diagnosed|diagnosed|we treated|treated|we (?:removed|pulled|stitched|splinted|set|fixed|delivered|scoped|operated on|vaccinated|admitted|discharged)|came in|come in|stopped by|in clinic|in today|was in|were in|visited|admitted|brought in|we had|we've had|we caught|we got|walked in|walked into|came through|rolled in|our (?:hospice|care|home health|nursing) team|we cared for|cared for (?:a|an)|(?:we(?:'re| are| were)?|team (?:is|was)) caring for|honored to care|our patient|came to us|come to us|(?:was|were) rushed to|in our (?:gym|clinic|office|chair)|(?:took|pulled|removed|got) (?:a |an |the )?(?:[\w-]+ ){0,3}out of|started our|joined our|born (?:at|here)|went home|sent home|(?:cycle|visit|treatment|round|surgery|procedure|session)s? (?:here )?with us)\b/i;
+  /\b(?:we saw|saw|seen|we diagnosed|diagnosed|we treated|treated|we (?:removed|pulled|stitched|splinted|set|fixed|delivered|scoped|operated on|vaccinated|admitted|discharged)|came in|come in|stopped by|in clinic|in today|was in|were in|visited|admitted|brought in|we had|we've had|we caught|we got|walked in|walked into|came through|rolled in|our (?:hospice|care|home health|nursing) team|we cared for|cared for (?:a|an)|(?:we(?:'re| are| were)?|team (?:is|was)) caring for|honored to care|our patient|came to us|come to us|one of our patients|i (?:scoped|operated on|fixed|repaired|removed|stitched|treated|saw|diagnosed)|(?:drove|walked|came|rushed) (?:herself |himself |themselves )?in\b|(?:was|were) rushed to|in our (?:gym|clinic|office|chair)|(?:took|pulled|removed|got) (?:a |an |the )?(?:[\w-]+ ){0,3}out of|started our|joined our|born (?:at|here)|went home|sent home|(?:cycle|visit|treatment|round|surgery|procedure|session)s? (?:here )?with us)\b/i;
 
 const MIN_SIGNALS = 3;
 

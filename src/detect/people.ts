@@ -24,6 +24,7 @@ const ABBREVIATED_TITLES = new Set("mr mrs ms mx dr fr rev capt sen rep prof".sp
 const PLACE_WORDS = new Set(
   (
     "street st avenue ave road rd lane ln drive dr court ct boulevard blvd way park school elementary " +
+    "trl pkwy hwy cir ter pl sq township " +
     "middle high academy college university church fellowship chapel temple mosque synagogue hospital " +
     "clinic center centre medical health healthcare family medicine pharmacy mall market manor village " +
     "heights hills valley county city town department dept fire police library museum foundation " +
@@ -54,7 +55,7 @@ const MONTHS_AND_DAYS = new Set(
     "monday tuesday wednesday thursday friday saturday sunday " +
     "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun " +
     // Holidays: "church on Easter morning".
-    "easter christmas thanksgiving halloween hanukkah passover ramadan diwali kwanzaa"
+    "easter christmas thanksgiving halloween hanukkah passover ramadan diwali kwanzaa eve"
   ).split(" "),
 );
 
@@ -106,7 +107,7 @@ const PLACE_PREPOSITIONS = new Set(["in", "at", "from", "near"]);
 
 /** Handles that belong to organisations rather than people. */
 const ORGANISATION_HANDLE =
-  /ymca|ywca|health|clinic|hospital|county|city|dept|fire|police|school|library|foundation|news|gov|church|club|univ|college|market|cafe|coffee|park|council|center|centre|official|pharmacy|team|league|network|alliance|society|institute|coalition|navigator|partners|project|fund|collective|initiative|services|walkers|runners|riders|cyclists|rescue|rec\b|org\b/i;
+  /ymca|ywca|health|clinic|hospital|county|city|dept|fire|police|school|library|foundation|news|gov|church|club|univ|college|market|cafe|coffee|park|council|center|centre|official|pharmacy|team|league|network|alliance|society|institute|coalition|navigator|partners|project|fund|collective|initiative|services|walkers|runners|riders|cyclists|rescue|athletics|sports|booster|academy|hs\b|rec\b|org\b/i;
 
 export type PersonKind = "name" | "honorific" | "initials" | "family" | "handle";
 
