@@ -17,6 +17,11 @@ const HONORIFICS = new Set(
   ).split(" "),
 );
 
+/** Family titles staff put before a patient's first name in lower case ("mama simran"). */
+const KINSHIP_TITLES = new Set(
+  "mama papa momma grandma grandpa granny nana auntie aunt uncle".split(" "),
+);
+
 /** Titles written as abbreviations, which a dot and a space may follow ("Mrs. Petrova"). */
 const ABBREVIATED_TITLES = new Set("mr mrs ms mx dr fr rev capt sen rep prof".split(" "));
 
@@ -24,7 +29,7 @@ const ABBREVIATED_TITLES = new Set("mr mrs ms mx dr fr rev capt sen rep prof".sp
 const PLACE_WORDS = new Set(
   (
     "street st avenue ave road rd lane ln drive dr court ct boulevard blvd way park school elementary " +
-    "trl pkwy hwy cir ter pl sq township " +
+    "trl pkwy hwy cir ter pl sq township ortho orthopedics associates " +
     "middle high academy college university church fellowship chapel temple mosque synagogue hospital " +
     "clinic center centre medical health healthcare family medicine pharmacy mall market manor village " +
     "heights hills valley county city town department dept fire police library museum foundation " +
@@ -100,7 +105,10 @@ const NOUN_DETERMINERS = new Set(
 const PLACE_PREFIXES = new Set("st saint mt mount fort ft san santa port cape".split(" "));
 
 /** Initials that name places and times, not people. */
-const PLACE_INITIALS = new Set(["u.s", "u.k", "e.u", "d.c", "l.a", "n.y", "a.m", "p.m", "u.n"]);
+const PLACE_INITIALS = new Set(
+  // …and degrees: "Anya Volkova, M.S., CCC-SLP".
+  "u.s u.k e.u d.c l.a n.y a.m p.m u.n m.s b.s b.a m.a r.n m.d d.o n.p p.a".split(" "),
+);
 
 /** A lone word after these is a place ("Best fish tank in Columbus"), not a person. */
 const PLACE_PREPOSITIONS = new Set(["in", "at", "from", "near"]);
@@ -257,13 +265,21 @@ export function findPeople(ctx: FieldContext): Person[] {
       // "Mrs. Petrova", "Pastor Olusegun Adeyemi", "Big Mike", "Mrs. K.", "baby Amara"
       // "mr okafor", "mrs. k", "mr. hải": a title before a listed name, a single letter, or (with
       // the title's dot) any word that is not an English one.
+      const following = toks[i + 1];
+      const foreignWord =
+        !!following &&
+        /^\p{Ll}{3,}$/u.test(following.text) &&
+        !common.has(following.lower) &&
+        !spanish.has(following.lower);
       const lowerCaseName =
-        ABBREVIATED_TITLES.has(t.lower) &&
-        !!toks[i + 1] &&
-        (names.has(toks[i + 1]!.lower) ||
-          otherNames().has(toks[i + 1]!.lower) ||
-          /^\p{L}$/u.test(toks[i + 1]!.text) ||
-          (followedByDot(t) && !common.has(toks[i + 1]!.lower)));
+        !!following &&
+        ((ABBREVIATED_TITLES.has(t.lower) &&
+          (names.has(following.lower) ||
+            otherNames().has(following.lower) ||
+            /^\p{L}$/u.test(following.text) ||
+            (followedByDot(t) && !common.has(following.lower)))) ||
+          // "mama simran", "auntie deepa": a family title before a word that is no English one.
+          (KINSHIP_TITLES.has(t.text) && foreignWord));
       // "a little Tewa" is an adjective, not the nickname "Little Mike".
       const afterArticle = ["a", "an", "the", "my", "our", "your"].includes(
         toks[i - 1]?.lower ?? "",
@@ -274,7 +290,7 @@ export function findPeople(ctx: FieldContext): Person[] {
         HONORIFICS.has(t.lower) &&
         !afterArticle &&
         !shouted &&
-        (toks[i + 1]?.capitalised || lowerCaseName)
+        (following?.capitalised || lowerCaseName)
       ) {
         const next = toks[i + 1]!;
         // A doctor named by title is a provider, on staff or not ("referred by Dr. Lee").
