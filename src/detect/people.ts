@@ -13,7 +13,7 @@ const HONORIFICS = new Set(
     "mr mrs ms miss mx dr doctor pastor rev reverend father fr sister brother mayor coach captain capt " +
     "officer judge senator sen rep principal professor prof sheriff chief councilman councilwoman " +
     "baby grandma grandpa granny nana papa aunt auntie uncle big little lil lady sir madam mama " +
-    "momma mommy don doña señor señora sr sra srta"
+    "momma mommy don doña señor señora sr sra srta ol"
   ).split(" "),
 );
 
@@ -111,11 +111,11 @@ const PLACE_INITIALS = new Set(
 );
 
 /** A lone word after these is a place ("Best fish tank in Columbus"), not a person. */
-const PLACE_PREPOSITIONS = new Set(["in", "at", "from", "near"]);
+const PLACE_PREPOSITIONS = new Set(["in", "at", "from", "near", "across", "around", "throughout"]);
 
 /** Handles that belong to organisations rather than people. */
 const ORGANISATION_HANDLE =
-  /ymca|ywca|health|clinic|hospital|county|city|dept|fire|police|school|library|foundation|news|gov|church|club|univ|college|market|cafe|coffee|park|council|center|centre|official|pharmacy|team|league|network|alliance|society|institute|coalition|navigator|partners|project|fund|collective|initiative|services|walkers|runners|riders|cyclists|rescue|athletics|sports|booster|academy|hs\b|rec\b|org\b/i;
+  /ymca|ywca|health|clinic|hospital|nws|weather|american|association|patrol|redcross|aarp|cdc|nih|county|city|dept|fire|police|school|library|foundation|news|gov|church|club|univ|college|market|cafe|coffee|park|council|center|centre|official|pharmacy|team|league|network|alliance|society|institute|coalition|navigator|partners|project|fund|collective|initiative|services|walkers|runners|riders|cyclists|rescue|athletics|sports|booster|academy|hs\b|rec\b|org\b/i;
 
 export type PersonKind = "name" | "honorific" | "initials" | "family" | "handle";
 
@@ -372,7 +372,12 @@ export function findPeople(ctx: FieldContext): Person[] {
         i = j;
         continue;
       }
-      const followedByPlace = isPlaceWord(toks[j + 1]?.lower ?? "");
+      // "Chandler, AZ 85226", "across Mesa, Gilbert and Chandler": a state after it, or a list of
+      // capitalised words after "in" or "across", makes it a place.
+      const followedByPlace =
+        isPlaceWord(toks[j + 1]?.lower ?? "") ||
+        /^,\s*[A-Z]{2}\b/.test(ctx.text.slice(toks[j]!.end, toks[j]!.end + 5)) ||
+        inPlaceList(ctx.text, toks, i);
       const afterPlacePrefix = PLACE_PREFIXES.has(toks[i - 1]?.lower ?? "");
       if (followedByPlace || afterPlacePrefix || run.some((r) => PLACE_WORDS.has(r.lower))) {
         i = j;
@@ -492,4 +497,22 @@ function isSignature(text: string, start: number, end: number): boolean {
     /\b(?:love|xo|xoxo|cheers|warmly|sincerely),?$/i.test(before) ||
     (initial !== "" && /\p{Extended_Pictographic}$/u.test(before))
   );
+}
+
+/** True when token `i` is in a list of capitalised words that a place preposition opens. */
+function inPlaceList(text: string, toks: Token[], i: number): boolean {
+  const conjunction = (t: Token) => t.lower === "and" || t.lower === "or";
+  let k = i - 1;
+  let items = 0;
+  while (k >= 0) {
+    const t = toks[k]!;
+    const next = toks[k + 1]!;
+    const between = text.slice(t.end, next.start);
+    if (conjunction(t) && between === " ") k--;
+    else if (t.capitalised && (/^,\s?$/.test(between) || (between === " " && conjunction(next)))) {
+      items++;
+      k--;
+    } else break;
+  }
+  return items > 0 && k >= 0 && PLACE_PREPOSITIONS.has(toks[k]!.lower);
 }
