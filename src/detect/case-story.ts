@@ -15,7 +15,7 @@ reporter, meteorologist, weatherman, dj, chef, cook, baker, butcher, barista, ba
 waitress, cashier, farmer, rancher, miner, welder, roofer, landscaper, gardener, fisherman, trucker,
 truck driver, bus driver, cab driver, delivery driver, pilot, flight attendant, mechanic,
 electrician, plumber, carpenter, contractor, engineer, programmer, accountant, architect, scientist,
-librarian, professor, student, freshman, sophomore, junior, senior, quarterback, pitcher, athlete, olympian, player, cheerleader,
+librarian, professor, student, freshman, sophomore, junior, senior, first-grader, second-grader, third-grader, fourth-grader, fifth-grader, kindergartner, quarterback, pitcher, athlete, olympian, player, cheerleader,
 drummer, singer, musician, dancer, actor, actress, artist, author, banker, realtor, owner, ceo,
 manager, janitor, custodian, crossing guard, lifeguard, referee, umpire, hairdresser, barber,
 stylist, nanny, babysitter, park ranger, ranger, astronaut, boxer, wrestler, golfer, jockey,
@@ -43,14 +43,14 @@ const SIGNALS: Record<string, RegExp> = {
     "g",
   ),
   rarity:
-    /\b(?:only|first case|first patient|first one|first time|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|rare|rarest|one of a kind|twins|triplets|quadruplets|quintuplets|oldest|youngest|tallest|never seen)\b/gi,
+    /\b(?:only|first case|first patient|first one|first time|a first for|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time|rare|rarest|one of a kind|twins|triplets|quadruplets|quintuplets|oldest|youngest|tallest|never seen)\b/gi,
   // The day of a visit is a date of care ("came in today"), one of Safe Harbor's dates.
   date: /\b(?:this|last) (?:summer|fall|autumn|winter|spring|week|weekend|month|year|morning|afternoon|evening|night)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:morning|afternoon|evening|night)\b|\b(?:today|yesterday|tonight)\b|\b(?:last|this|on) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day's\b/gi,
 };
 
 /** Words that show the practice saw or treated the person. */
 const SEEN =
-  /\b(?:we saw|saw|seen|we diagnosed|diagnosed|we treated|treated|we (?:removed|pulled|stitched|splinted|set|fixed|delivered|scoped|operated on|vaccinated|admitted|discharged)|came in|come in|stopped by|in clinic|in today|was in|were in|visited|admitted|brought in|we had|we've had|we caught|we got|walked in|walked into|came through|rolled in|our (?:hospice|care|home health|nursing) team|we cared for|cared for (?:a|an)|(?:we(?:'re| are| were)?|team (?:is|was)) caring for|honored to care|our patient|came to us|come to us|one of our patients|collapsed|(?:we|team|i) met (?:a|an)|i (?:scoped|operated on|fixed|repaired|removed|stitched|treated|saw|diagnosed)|(?:drove|walked|came|rushed) (?:herself |himself |themselves )?in\b|(?:was|were) rushed to|in our (?:gym|clinic|office|chair)|(?:took|pulled|removed|got) (?:a |an |the )?(?:[\w-]+ ){0,3}out of|started our|joined our|born (?:at|here)|went home|sent home|(?:cycle|visit|treatment|round|surgery|procedure|session)s? (?:here )?with us)\b/i;
+  /\b(?:we saw|saw|seen|we diagnosed|diagnosed|we treated|treated|we (?:removed|pulled|stitched|splinted|set|fixed|delivered|scoped|operated on|vaccinated|admitted|discharged)|came in|come in|stopped by|in clinic|in today|was in|were in|visited|admitted|brought in|we had|we've had|we caught|we got|walked in|walked into|came through|rolled in|our (?:hospice|care|home health|nursing) team|we cared for|cared for (?:a|an)|(?:we(?:'re| are| were)?|team (?:is|was)) caring for|honored to care|our patient|came to us|come to us|one of our patients|case from|teaching case|consult|collapsed|(?:we|team|i) met (?:a|an)|i (?:scoped|operated on|fixed|repaired|removed|stitched|treated|saw|diagnosed)|(?:drove|walked|came|rushed) (?:herself |himself |themselves )?in\b|(?:was|were) rushed to|in our (?:gym|clinic|office|chair)|(?:took|pulled|removed|got) (?:a |an |the )?(?:[\w-]+ ){0,3}out of|started our|joined our|born (?:at|here)|went home|sent home|(?:cycle|visit|treatment|round|surgery|procedure|session)s? (?:here )?with us)\b/i;
 
 const MIN_SIGNALS = 3;
 

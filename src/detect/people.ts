@@ -30,6 +30,8 @@ const PLACE_WORDS = new Set(
   (
     "street st avenue ave road rd lane ln drive dr court ct boulevard blvd way park school elementary " +
     "trl pkwy hwy cir ter pl sq township ortho orthopedics associates " +
+    // Job titles: "Registered Polysomnographic Technologist".
+    "technologist technician coordinator specialist " +
     "middle high academy college university church fellowship chapel temple mosque synagogue hospital " +
     "clinic center centre medical health healthcare family medicine pharmacy mall market manor village " +
     "heights hills valley county city town department dept fire police library museum foundation " +
