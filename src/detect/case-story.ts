@@ -6,22 +6,25 @@ import { overlaps } from "../rules/text.js";
 
 /** Jobs and roles that narrow a small town's crowd to a handful of people. */
 const OCCUPATIONS =
-  `teacher, principal, superintendent, coach, mail carrier, mailman, postal worker,
-postmaster, inspector, agent, clerk, technician, foreman, supervisor, operator, firefighter, paramedic, emt, dispatcher, police officer, officer, deputy, sheriff,
-veteran, soldier, marine, sailor, airman, pastor, priest, rabbi, imam, deacon, nun, nurse, doctor,
-surgeon, dentist, pharmacist, veterinarian, lawyer, attorney, judge, mayor, governor, alderman,
-council member, councilman, councilwoman, city councilor, senator, legislator, news anchor, anchor,
-reporter, meteorologist, weatherman, dj, chef, cook, baker, butcher, barista, bartender, waiter,
-waitress, cashier, farmer, rancher, miner, welder, roofer, landscaper, gardener, fisherman, trucker,
-truck driver, bus driver, cab driver, delivery driver, pilot, flight attendant, mechanic,
-electrician, plumber, carpenter, contractor, engineer, programmer, accountant, architect, scientist,
-librarian, professor, student, freshman, sophomore, junior, senior, first-grader, second-grader, third-grader, fourth-grader, fifth-grader, kindergartner, quarterback, pitcher, athlete, olympian, player, cheerleader,
-drummer, singer, musician, dancer, actor, actress, artist, author, banker, realtor, owner, ceo,
-manager, janitor, custodian, crossing guard, lifeguard, referee, umpire, hairdresser, barber,
-stylist, nanny, babysitter, park ranger, ranger, astronaut, boxer, wrestler, golfer, jockey,
-lineman, lineworker, logger, millworker, linesman, deckhand, longshoreman, forklift driver, warehouse worker,
-captain, skier, ski jumper, snowboarder, climber, runner, swimmer, gymnast, cyclist, skater,
-goalie, shrimper, fisher, nurse aide, caregiver, chaplain, bishop, coroner, mortician`
+  `teacher, principal, superintendent, coach, mail carrier, mailman, postal worker, postmaster,
+inspector, agent, clerk, technician, foreman, supervisor, operator, firefighter, paramedic, emt,
+dispatcher, police officer, officer, deputy, sheriff, veteran, soldier, marine, sailor, airman,
+pastor, priest, rabbi, imam, deacon, nun, nurse, doctor, surgeon, dentist, pharmacist,
+veterinarian, lawyer, attorney, judge, mayor, governor, alderman, council member, councilman,
+councilwoman, city councilor, senator, legislator, news anchor, anchor, reporter, meteorologist,
+weatherman, dj, chef, cook, baker, butcher, barista, bartender, waiter, waitress, cashier, farmer,
+rancher, miner, welder, roofer, landscaper, gardener, fisherman, trucker, truck driver,
+bus driver, cab driver, delivery driver, pilot, flight attendant, mechanic, electrician, plumber,
+carpenter, contractor, engineer, programmer, accountant, architect, scientist, librarian,
+professor, student, freshman, sophomore, junior, senior, first-grader, second-grader,
+third-grader, fourth-grader, fifth-grader, kindergartner, quarterback, pitcher, athlete, olympian,
+player, cheerleader, drummer, singer, musician, dancer, actor, actress, artist, author, banker,
+realtor, owner, ceo, manager, janitor, custodian, crossing guard, lifeguard, referee, umpire,
+hairdresser, barber, stylist, nanny, babysitter, park ranger, ranger, astronaut, boxer, wrestler,
+golfer, jockey, lineman, lineworker, logger, millworker, linesman, deckhand, longshoreman,
+forklift driver, warehouse worker, captain, skier, ski jumper, snowboarder, climber, runner,
+swimmer, gymnast, cyclist, skater, goalie, shrimper, fisher, nurse aide, caregiver, chaplain,
+bishop, coroner, mortician`
     .split(/,\s*/)
     .join("|");
 
@@ -49,8 +52,26 @@ const SIGNALS: Record<string, RegExp> = {
 };
 
 /** Words that show the practice saw or treated the person. */
-const SEEN =
-  /\b(?:we saw|saw|seen|we diagnosed|diagnosed|we treated|treated|we (?:removed|pulled|stitched|splinted|set|fixed|delivered|scoped|operated on|vaccinated|admitted|discharged)|came in|come in|stopped by|in clinic|in today|was in|were in|visited|admitted|brought in|we had|we've had|we caught|we got|walked in|walked into|came through|rolled in|our (?:hospice|care|home health|nursing) team|we cared for|cared for (?:a|an)|(?:we(?:'re| are| were)?|team (?:is|was)) caring for|honored to care|our patient|came to us|come to us|one of our patients|case from|teaching case|consult|collapsed|(?:we|team|i) met (?:a|an)|i (?:scoped|operated on|fixed|repaired|removed|stitched|treated|saw|diagnosed)|(?:drove|walked|came|rushed) (?:herself |himself |themselves )?in\b|(?:was|were) rushed to|in our (?:gym|clinic|office|chair)|(?:took|pulled|removed|got) (?:a |an |the )?(?:[\w-]+ ){0,3}out of|started our|joined our|born (?:at|here)|went home|sent home|(?:cycle|visit|treatment|round|surgery|procedure|session)s? (?:here )?with us)\b/i;
+const SEEN = new RegExp(
+  String.raw`\b(?:${[
+    // the practice at work
+    String.raw`we saw|saw|seen|we diagnosed|diagnosed|we treated|treated|we had|we've had|we caught|we got`,
+    String.raw`we (?:removed|pulled|stitched|splinted|set|fixed|delivered|scoped|operated on|vaccinated|admitted|discharged)`,
+    String.raw`i (?:scoped|operated on|fixed|repaired|removed|stitched|treated|saw|diagnosed)`,
+    String.raw`(?:took|pulled|removed|got) (?:a |an |the )?(?:[\w-]+ ){0,3}out of`,
+    String.raw`our (?:hospice|care|home health|nursing) team|we cared for|cared for (?:a|an)|honored to care`,
+    String.raw`(?:we(?:'re| are| were)?|team (?:is|was)) caring for|(?:we|team|i) met (?:a|an)`,
+    String.raw`case from|teaching case|consult|our patient|one of our patients`,
+    // the person coming in
+    String.raw`came in|come in|stopped by|in clinic|in today|was in|were in|visited|admitted|brought in`,
+    String.raw`walked in|walked into|came through|rolled in|came to us|come to us|started our|joined our`,
+    String.raw`(?:drove|walked|came|rushed) (?:herself |himself |themselves )?in\b|in our (?:gym|clinic|office|chair)`,
+    String.raw`(?:cycle|visit|treatment|round|surgery|procedure|session)s? (?:here )?with us`,
+    // what happened to them
+    String.raw`collapsed|(?:was|were) rushed to|born (?:at|here)|went home|sent home`,
+  ].join("|")})\b`,
+  "i",
+);
 
 const MIN_SIGNALS = 3;
 

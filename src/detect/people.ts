@@ -294,7 +294,7 @@ export function findPeople(ctx: FieldContext): Person[] {
         !shouted &&
         (following?.capitalised || lowerCaseName)
       ) {
-        const next = toks[i + 1]!;
+        const next = following!;
         // A doctor named by title is a provider, on staff or not ("referred by Dr. Lee").
         if (
           PROVIDER_TITLES.has(t.lower) ||
