@@ -327,6 +327,7 @@ export function findPeople(ctx: FieldContext): Person[] {
         t.lower === "the" &&
         toks[i + 1] &&
         nameLike(toks[i + 1]!) &&
+        !facts.nameWords.has(toks[i + 1]!.lower) && // "the Sunflower family" is the practice's
         GROUP_NOUNS.test(toks[i + 2]?.text ?? "") &&
         !PLACE_WORDS.has(toks[i + 3]?.lower ?? "")
       ) {
