@@ -5,6 +5,7 @@ import type { FieldContext } from "../rules/context.js";
 import type { Match } from "../rules/matchers.js";
 import type { Detector } from "./detector.js";
 import { nameLists, otherNames } from "./name-lists.js";
+import { vocabularySections, vocabularyTerms } from "./vocabulary.js";
 import { practiceFacts, type PracticeFacts } from "./practice.js";
 
 /** Words before a name that make the next capitalised word (or initial) a person. */
@@ -117,7 +118,7 @@ const PLACE_PREPOSITIONS = new Set(["in", "at", "from", "near", "across", "aroun
 
 /** Handles that belong to organisations rather than people. */
 const ORGANISATION_HANDLE =
-  /ymca|ywca|health|clinic|hospital|nws|weather|american|association|patrol|redcross|aarp|cdc|nih|county|city|dept|fire|police|school|library|foundation|news|gov|church|club|univ|college|market|cafe|coffee|park|council|center|centre|official|pharmacy|team|league|network|alliance|society|institute|coalition|navigator|partners|project|fund|collective|initiative|services|walkers|runners|riders|cyclists|rescue|athletics|sports|booster|academy|hs\b|rec\b|org\b/i;
+  /ymca|ywca|health|clinic|hospital|lighthouse|nws|weather|american|association|patrol|redcross|aarp|cdc|nih|county|city|dept|fire|police|school|library|foundation|news|gov|church|club|univ|college|market|cafe|coffee|park|council|center|centre|official|pharmacy|team|league|network|alliance|society|institute|coalition|navigator|partners|project|fund|collective|initiative|services|walkers|runners|riders|cyclists|rescue|athletics|sports|booster|academy|hs\b|rec\b|org\b/i;
 
 export type PersonKind = "name" | "honorific" | "initials" | "family" | "handle";
 
@@ -243,10 +244,12 @@ export function findPeople(ctx: FieldContext): Person[] {
         const handle = t.lower;
         const staffHandle = [...facts.staffWords].some((w) => w.length >= 4 && handle.includes(w));
         const practiceHandle = facts.handleStems.some((stem) => handle.includes(stem));
+        const doctorHandle = /^@(?:dr[._]|doctor)/.test(handle); // "@dr.ro.retina"
         if (
           !facts.handles.has(handle) &&
           !staffHandle &&
           !practiceHandle &&
+          !doctorHandle &&
           !ORGANISATION_HANDLE.test(handle)
         ) {
           people.push({ start: t.start, end: t.end, kind: "handle", detail: "@handle" });
@@ -381,8 +384,18 @@ export function findPeople(ctx: FieldContext): Person[] {
         isPlaceWord(toks[j + 1]?.lower ?? "") ||
         /^,\s*[A-Z]{2}\b/.test(ctx.text.slice(toks[j]!.end, toks[j]!.end + 5)) ||
         inPlaceList(ctx.text, toks, i);
-      const afterPlacePrefix = PLACE_PREFIXES.has(toks[i - 1]?.lower ?? "");
-      if (followedByPlace || afterPlacePrefix || run.some((r) => PLACE_WORDS.has(r.lower))) {
+      const afterPlacePrefix =
+        PLACE_PREFIXES.has(toks[i - 1]?.lower ?? "") ||
+        (run.length >= 2 && ["in", "near", "across", "around"].includes(toks[i - 1]?.lower ?? ""));
+      // "Cataracts, Glaucoma & Macular Degeneration": a condition written in capitals.
+      const medicalTerm =
+        run.length >= 2 && medicalPhrases().has(run.map((r) => r.lower).join(" "));
+      if (
+        followedByPlace ||
+        afterPlacePrefix ||
+        medicalTerm ||
+        run.some((r) => PLACE_WORDS.has(r.lower))
+      ) {
         i = j;
         continue;
       }
@@ -518,4 +531,16 @@ function inPlaceList(text: string, toks: Token[], i: number): boolean {
     } else break;
   }
   return items > 0 && k >= 0 && PLACE_PREPOSITIONS.has(toks[k]!.lower);
+}
+
+let phrases: Set<string> | undefined;
+
+/** The vocabulary's terms of two words or more, lower-cased ("macular degeneration"). */
+function medicalPhrases(): Set<string> {
+  phrases ??= new Set(
+    vocabularyTerms(vocabularySections())
+      .filter((term) => term.includes(" "))
+      .map((term) => term.toLowerCase()),
+  );
+  return phrases;
 }
