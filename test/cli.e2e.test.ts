@@ -227,7 +227,8 @@ describe("config", () => {
 
   it("is found upward from the working directory, or given with --config", () => {
     const cwd = tempProject({
-      ".postguard.yaml": "rules:\n  claims/absolute: off\n",
+      // The claims model would read the sentence as a claim once the written rule is off.
+      ".postguard.yaml": "rules:\n  claims/absolute: off\n  claims/text-model: off\n",
       "sub/a.txt": WARNING,
       "other.yaml": "rules:\n  claims/absolute: error\n",
     });
@@ -303,6 +304,17 @@ ${extra}`;
       "an unknown compromise tag",
       "    kind: nlp\n    nlp: '#Persn #Verb'\n",
       "unknown compromise tag #Persn",
+    ],
+    ["an unknown text model", "    kind: model\n    model: spelling\n", 'unknown model "spelling"'],
+    [
+      "a threshold out of range",
+      "    kind: model\n    model: claims\n    threshold: 5\n",
+      "threshold must be a number between 0 and 1",
+    ],
+    [
+      "a threshold on a pattern",
+      "    kind: pattern\n    patterns: [cure]\n    threshold: 0.5\n",
+      '"threshold" goes with kind model',
     ],
   ])("names the rule of %s, with file and line", (_what, kind, problem) => {
     const cwd = project({ "bad.yaml": rule(kind), "a.txt": CLEAN });

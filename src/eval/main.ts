@@ -2,18 +2,14 @@
 // with redact-pii as a baseline for phi. Usage: node dist/eval/main.js [SET_DIR…]
 // (default: ../shared/eval/dev beside the package). A set holds postguard.yaml, labels.yaml and
 // posts/, and optionally csv/bulk-schedule.csv with csv/labels.yaml (1-based data rows).
-import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parse } from "yaml";
-import { loadConfig } from "../config/config.js";
 import { UsageError } from "../errors.js";
-import { activeRules, allRules, loadRulesets } from "../lint/active-rules.js";
 import { lintPost } from "../lint/lint-post.js";
-import { CATEGORIES, type Category, type Finding, type Post } from "../model.js";
+import { CATEGORIES, type Category, type Finding } from "../model.js";
 import { PACKAGE_ROOT } from "../paths.js";
-import { readPosts } from "../sources/index.js";
 import { redactPiiFlags } from "./baseline.js";
 import { cleanLine, errorLines, scoreRow, TABLE_HEADER, type Verdict } from "./score.js";
+import { readSet, type Draft, type LabelledSet } from "./sets.js";
 
 const setDirs =
   process.argv.length > 2
@@ -21,22 +17,11 @@ const setDirs =
     : [join(PACKAGE_ROOT, "..", "shared", "eval", "dev")];
 const TEXT_CATEGORIES = CATEGORIES.filter((c) => c !== "image");
 
-function readLabels(path: string): Map<string, Set<Category>> {
-  const raw = parse(readFileSync(path, "utf8")) as Record<string, Category[]>;
-  return new Map(Object.entries(raw).map(([key, cats]) => [String(key), new Set(cats)]));
-}
-
 const categoriesOf = (findings: Finding[]) =>
   new Set(findings.map((f) => f.category).filter((c): c is Category => c !== null));
 
-interface Draft {
-  id: string;
-  expected: Set<Category>;
-  posts: Post[];
-}
-
-type Rules = ReturnType<typeof activeRules>;
-type Profile = Parameters<typeof lintPost>[2];
+type Rules = LabelledSet["rules"];
+type Profile = LabelledSet["profile"];
 
 /** postguard's verdicts, and redact-pii's (phi only) for the same drafts. */
 function judge(
@@ -70,41 +55,10 @@ function report(title: string, drafts: Draft[], rules: Rules, profile: Profile):
 }
 
 function evaluate(setDir: string): string[] {
-  if (!existsSync(join(setDir, "labels.yaml"))) {
-    throw new UsageError(`no labels.yaml here; pass a set's folder`, setDir);
-  }
-  const config = loadConfig(join(setDir, "postguard.yaml"), setDir);
-  const rules = activeRules(allRules(loadRulesets(config)), config);
-  const profile = { organization: config.organization, staff: config.staff, policy: config.policy };
-
-  const postsDir = join(setDir, "posts");
-  const postLabels = readLabels(join(setDir, "labels.yaml"));
-  const postDrafts: Draft[] = readdirSync(postsDir)
-    .sort()
-    .filter((name) => postLabels.has(name))
-    .map((name) => {
-      const file = join(postsDir, name);
-      return {
-        id: name,
-        expected: postLabels.get(name)!,
-        posts: readPosts(file, readFileSync(file, "utf8")),
-      };
-    });
-  const lines = [
-    `postguard eval on ${setDir}`,
-    "",
-    ...report("posts/", postDrafts, rules, profile),
-  ];
-
-  const csvPath = join(setDir, "csv", "bulk-schedule.csv");
-  if (existsSync(csvPath)) {
-    const csvLabels = readLabels(join(setDir, "csv", "labels.yaml"));
-    const rows = readPosts(csvPath, readFileSync(csvPath, "utf8")).map((post, i) => ({
-      id: `bulk-schedule.csv row ${i + 1}`,
-      expected: csvLabels.get(String(i + 1)) ?? new Set<Category>(),
-      posts: [post],
-    }));
-    lines.push("", ...report("csv/bulk-schedule.csv", rows, rules, profile));
+  const { rules, profile, posts, csvRows } = readSet(setDir);
+  const lines = [`postguard eval on ${setDir}`, "", ...report("posts/", posts, rules, profile)];
+  if (csvRows.length > 0) {
+    lines.push("", ...report("csv/bulk-schedule.csv", csvRows, rules, profile));
   }
   return lines;
 }

@@ -45,5 +45,10 @@ export function lintPost(post: Post, rules: readonly ActiveRule[], profile: Prof
       }
     }
   }
-  return findings;
+  // The text model is a second reader: it speaks up only where no written rule of its category did.
+  const modelRules = new Set(rules.filter((r) => r.rule.kind === "model").map((r) => r.rule.id));
+  const byWrittenRules = new Set(
+    findings.filter((f) => !modelRules.has(f.ruleId!)).map((f) => f.category),
+  );
+  return findings.filter((f) => !modelRules.has(f.ruleId!) || !byWrittenRules.has(f.category));
 }

@@ -2,6 +2,7 @@ import { isMap, isScalar, type Node } from "yaml";
 import type { Category, SeverityName } from "../model.js";
 import { CATEGORIES } from "../model.js";
 import { DETECTORS } from "../detect/index.js";
+import { findByModel, MODEL_CATEGORIES } from "../detect/text-model.js";
 import { vocabularyMatcher, vocabularySections } from "../detect/vocabulary.js";
 import { parseProfile } from "../config/config.js";
 import type { Profile } from "../config/config.js";
@@ -24,12 +25,13 @@ import {
   YamlFile,
 } from "../yaml/document.js";
 
-export type RuleKind = "pattern" | "terms" | "nlp" | "detector" | "image";
+export type RuleKind = "pattern" | "terms" | "nlp" | "detector" | "model" | "image";
 const KINDS: Record<RuleKind, string> = {
   pattern: "patterns",
   terms: "terms",
   nlp: "nlp",
   detector: "detector",
+  model: "model",
   image: "check",
 };
 
@@ -60,10 +62,17 @@ export interface Rule {
   matcher: Matcher;
   /** For kind image: which check's results the rule reports. Its examples are image paths. */
   imageCheck?: ImageCheck;
+  /** For kind model: which category's score it reads, and from what score it reports. */
+  model?: ModelOptions;
   near: Condition[];
   unless: Condition[];
   when: PostFilter;
   origin: { file: string; line?: number };
+}
+
+export interface ModelOptions {
+  category: Category;
+  threshold: number;
 }
 
 export interface Ruleset {
@@ -90,10 +99,11 @@ const RULE_KEYS = new Set([
   "wholeWords",
   "inflect",
   "flags",
+  "threshold",
   ...Object.values(KINDS),
   "vocab",
 ]);
-const MATCHER_KEYS = ["patterns", "terms", "vocab", "nlp", "detector"];
+const MATCHER_KEYS = ["patterns", "terms", "vocab", "nlp", "detector", "model"];
 const NO_MATCHES: Matcher = { find: () => [] };
 const REQUIRED_TEXT = ["description", "message", "rationale", "source", "fix"] as const;
 
@@ -152,6 +162,9 @@ function parseRule(file: YamlFile, node: Node): Rule {
     }
   }
 
+  if (entries.has("threshold") && kind !== "model") {
+    throw fail(`"threshold" goes with kind model`, entries.get("threshold")!.kn);
+  }
   const severityText = scalarString(file, get("severity"), `${where}: severity`);
   if (!["warn", "error", "off"].includes(severityText)) {
     throw fail("severity must be warn, error or off", get("severity"));
@@ -181,6 +194,7 @@ function parseRule(file: YamlFile, node: Node): Rule {
     kind,
     matcher: kind === "image" ? NO_MATCHES : buildMatcher(file, entries, where),
     ...(imageCheck ? { imageCheck } : {}),
+    ...(kind === "model" ? { model: modelOptions(file, entries, where) } : {}),
     near: parseConditions(file, get("near"), `${where}: near`),
     unless: parseConditions(file, get("unless"), `${where}: unless`),
     when: parseFilter(file, get("when"), `${where}: when`),
@@ -265,7 +279,35 @@ function buildMatcher(file: YamlFile, entries: Entries, where: string): Matcher 
     }
     matchers.push({ find: (ctx) => ctx.remember(detector, () => detector.find(ctx)) });
   }
+  if (entries.has("model")) {
+    const { category, threshold } = modelOptions(file, entries, where);
+    const key = {};
+    matchers.push({
+      find: (ctx) =>
+        ctx.remember(key, () =>
+          findByModel(ctx.text, ctx.sentences, ctx.post.meta, ctx.profile, category, threshold),
+        ),
+    });
+  }
   return unionMatcher(matchers);
+}
+
+/** `model:` (a category the text model scores) and `threshold:` (0.5 unless given). */
+function modelOptions(file: YamlFile, entries: Entries, where: string): ModelOptions {
+  const get = (key: string) => entries.get(key)?.v ?? null;
+  const category = scalarString(file, get("model"), `${where}: model`) as Category;
+  if (!MODEL_CATEGORIES.includes(category)) {
+    throw file.error(
+      `${where}: unknown model "${category}"; known: ${MODEL_CATEGORIES.join(", ")}`,
+      get("model"),
+    );
+  }
+  const node = get("threshold");
+  const threshold = node ? scalarNumber(file, node, `${where}: threshold`) : 0.5;
+  if (!(threshold > 0 && threshold < 1)) {
+    throw file.error(`${where}: threshold must be a number between 0 and 1`, node);
+  }
+  return { category, threshold };
 }
 
 function parseConditions(file: YamlFile, node: Node | null, where: string): Condition[] {
@@ -277,9 +319,15 @@ function parseConditions(file: YamlFile, node: Node | null, where: string): Cond
     );
     for (const [key, { kn }] of entries) {
       if (
-        ![...MATCHER_KEYS, "within", "caseSensitive", "wholeWords", "inflect", "flags"].includes(
-          key,
-        )
+        ![
+          ...MATCHER_KEYS,
+          "within",
+          "caseSensitive",
+          "wholeWords",
+          "inflect",
+          "flags",
+          "threshold",
+        ].includes(key)
       ) {
         throw file.error(`${where}: unknown key "${key}"`, kn);
       }

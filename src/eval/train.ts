@@ -1,0 +1,224 @@
+// `npm run train`: fits the text model (src/detect/text-model.ts) on the labelled sets in
+// eval-sets/ and writes data/text-model.json. `npm run train -- --folds 7` instead holds out
+// whole sets in turn and prints how the model, alone and beside the rules, does on them.
+// Deterministic: the same sets give the same file.
+import { writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import {
+  featureScale,
+  MODEL_CATEGORIES,
+  modelFeatures,
+  modelTokens,
+  scoreFeatures,
+  type TextModel,
+} from "../detect/text-model.js";
+import { lintPost } from "../lint/lint-post.js";
+import type { Category } from "../model.js";
+import { DATA_DIR, DEFAULT_RULESET } from "../paths.js";
+import { loadRuleset } from "../rules/ruleset.js";
+import { readSet, trainingFingerprint, trainingSetDirs } from "./sets.js";
+
+/** A feature must occur in this many training drafts to get a weight: one-offs are noise. */
+const MIN_DRAFTS = 2;
+const EPOCHS = 15;
+const LEARNING_RATE = 0.2;
+const L2 = 1e-4;
+const SEED = 20261129;
+
+interface Example {
+  set: number;
+  features: string[];
+  expected: Set<Category>;
+  /** Categories the rules (without the model) found: for the held-out comparison. */
+  byRules: Set<Category>;
+}
+
+function readExamples(dirs: readonly string[], withRules: boolean): Example[] {
+  return dirs.flatMap((dir, set) => {
+    const { rules, profile, posts } = readSet(dir);
+    const ruleOnly = rules.filter(({ rule }) => rule.kind !== "model");
+    return posts.map(({ expected, posts: parts }) => {
+      const features = new Set<string>();
+      const byRules = new Set<Category>();
+      for (const post of parts) {
+        for (const field of post.fields) {
+          const tokens = modelTokens(field.text, profile);
+          for (const f of modelFeatures(tokens, post.meta)) features.add(f.name);
+        }
+        if (withRules) {
+          for (const finding of lintPost(post, ruleOnly, profile)) {
+            if (finding.category) byRules.add(finding.category);
+          }
+        }
+      }
+      return { set, features: [...features], expected, byRules };
+    });
+  });
+}
+
+/** A small, seeded random number generator (mulberry32), so training is repeatable. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Logistic regression for every category at once, by AdaGrad with L2 shrinkage, on the features
+ * seen in at least MIN_DRAFTS drafts. Inputs are scaled like scoreFeatures scales them.
+ */
+function fit(examples: readonly Example[]): TextModel {
+  const seen = new Map<string, number>();
+  for (const example of examples) {
+    for (const f of example.features) seen.set(f, (seen.get(f) ?? 0) + 1);
+  }
+  const n = MODEL_CATEGORIES.length;
+  const weights: Record<string, number[]> = {};
+  const squares: Record<string, number[]> = {};
+  const bias = new Array<number>(n).fill(0);
+  const biasSquares = new Array<number>(n).fill(0);
+  const next = random(SEED);
+  const order = examples.map((_, i) => i);
+  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const index of order) {
+      const example = examples[index]!;
+      const features = example.features.filter((f) => seen.get(f)! >= MIN_DRAFTS);
+      const scale = featureScale(example.features.length);
+      for (let c = 0; c < n; c++) {
+        let z = bias[c]!;
+        for (const f of features) z += (weights[f]?.[c] ?? 0) * scale;
+        const error = 1 / (1 + Math.exp(-z)) - (example.expected.has(MODEL_CATEGORIES[c]!) ? 1 : 0);
+        for (const f of features) {
+          const w = (weights[f] ??= new Array<number>(n).fill(0));
+          const s = (squares[f] ??= new Array<number>(n).fill(0));
+          const gradient = error * scale + L2 * w[c]!;
+          s[c]! += gradient * gradient;
+          w[c]! -= (LEARNING_RATE * gradient) / Math.sqrt(s[c]! + 1e-8);
+        }
+        biasSquares[c]! += error * error;
+        bias[c]! -= (LEARNING_RATE * error) / Math.sqrt(biasSquares[c]! + 1e-8);
+      }
+    }
+  }
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  const kept = Object.entries(weights)
+    .map(([f, w]) => [f, w.map(round)] as const)
+    .filter(([, w]) => w.some((x) => x !== 0))
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return {
+    categories: MODEL_CATEGORIES,
+    bias: bias.map(round),
+    weights: Object.fromEntries(kept),
+    trainedOn: { sets: 0, drafts: examples.length, sha256: "" },
+  };
+}
+
+/** Thresholds the held-out table tries, besides those of the built-in model rules. */
+const THRESHOLDS = [0.5, 0.55, 0.6, 0.65, 0.7];
+
+/** The thresholds of the built-in model rules, by category. */
+function builtInThresholds(): Map<Category, number> {
+  const rules = loadRuleset(DEFAULT_RULESET).rules;
+  return new Map(rules.flatMap((r) => (r.model ? [[r.model.category, r.model.threshold]] : [])));
+}
+
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+function count(counts: Counts, expected: boolean, found: boolean): void {
+  if (expected && found) counts.tp++;
+  else if (found) counts.fp++;
+  else if (expected) counts.fn++;
+}
+
+function prf({ tp, fp, fn }: Counts): string {
+  const p = tp / (tp + fp || 1);
+  const r = tp / (tp + fn || 1);
+  return `${p.toFixed(2)}/${r.toFixed(2)}/${((2 * p * r) / (p + r || 1)).toFixed(2)}`;
+}
+
+/**
+ * Trains on all sets but every `folds`-th and scores those, in turn, so that a practice's drafts
+ * are never on both sides. Prints precision/recall/F1 per category for the written rules, the
+ * model alone and both together, at each threshold and at the built-in rules' ones.
+ */
+function crossValidate(examples: readonly Example[], folds: number): string[] {
+  const builtIn = builtInThresholds();
+  // Per category, one threshold per column; the last column is the built-in rule's.
+  const columns = (c: Category) => [...THRESHOLDS, builtIn.get(c) ?? 0.5];
+  const zero = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
+  const rules = new Map(MODEL_CATEGORIES.map((c) => [c, zero()]));
+  const model = new Map(MODEL_CATEGORIES.map((c) => [c, columns(c).map(zero)]));
+  const both = new Map(MODEL_CATEGORIES.map((c) => [c, columns(c).map(zero)]));
+  const quiet = { rules: 0, builtIn: 0 };
+  for (let fold = 0; fold < folds; fold++) {
+    const fitted = fit(examples.filter((e) => e.set % folds !== fold));
+    for (const example of examples.filter((e) => e.set % folds === fold)) {
+      const features = example.features.map((name) => ({ name, at: 0 }));
+      let raised = false;
+      for (const category of MODEL_CATEGORIES) {
+        const { score } = scoreFeatures(fitted, category, features);
+        const expected = example.expected.has(category);
+        const byRules = example.byRules.has(category);
+        count(rules.get(category)!, expected, byRules);
+        columns(category).forEach((t, i) => {
+          count(model.get(category)![i]!, expected, score >= t);
+          count(both.get(category)![i]!, expected, byRules || score >= t);
+        });
+        raised ||= byRules || score >= columns(category).at(-1)!;
+      }
+      if (example.expected.size === 0) {
+        if (example.byRules.size === 0) quiet.rules++;
+        if (!raised) quiet.builtIn++;
+      }
+    }
+  }
+  const row = (counts: Counts[]) => counts.map((x) => prf(x).padEnd(16)).join("");
+  const clean = examples.filter((e) => e.expected.size === 0).length;
+  return [
+    `held out by set: ${folds} folds, ${examples.length} drafts; precision/recall/F1`,
+    `threshold           ${THRESHOLDS.map((t) => String(t).padEnd(16)).join("")}built-in rule's`,
+    ...MODEL_CATEGORIES.flatMap((c) => [
+      `${c.padEnd(8)} rules      ${prf(rules.get(c)!)}`,
+      `  model alone       ${row(model.get(c)!)}(${builtIn.get(c)})`,
+      `  rules + model     ${row(both.get(c)!)}`,
+    ]),
+    `clean drafts with no finding: ${quiet.rules}/${clean} with the rules, ${quiet.builtIn}/${clean} with the built-in model rules added`,
+  ];
+}
+
+function main(): void {
+  const foldsAt = process.argv.indexOf("--folds");
+  const dirs = trainingSetDirs();
+  if (foldsAt > 0) {
+    const folds = Number(process.argv[foldsAt + 1]);
+    const lines = crossValidate(readExamples(dirs, true), folds);
+    process.stdout.write(lines.join("\n") + "\n");
+    return;
+  }
+  const examples = readExamples(dirs, false);
+  const model = fit(examples);
+  model.trainedOn = {
+    sets: dirs.length,
+    drafts: examples.length,
+    sha256: trainingFingerprint(dirs),
+  };
+  const path = join(DATA_DIR, "text-model.json");
+  writeFileSync(path, JSON.stringify(model) + "\n");
+  process.stdout.write(
+    `wrote ${relative(process.cwd(), path)}: ${Object.keys(model.weights).length} features, from ${examples.length} drafts in ${dirs.length} sets\n`,
+  );
+}
+
+main();
