@@ -69,7 +69,7 @@ const MONTHS_AND_DAYS = new Set(
 
 /** ", RN" after a name: a clinician signing or being introduced, not a patient. */
 const CREDENTIAL_AFTER =
-  /^,?\s*\(?(?:RN|MD|DO|NP|PA|PA-C|CMA|MA|LPN|CNA|DDS|DMD|RDH|FNP|DNP|PharmD|PT|DPT|OT|LCSW|LMFT|AuD|OD|DPM|PsyD|PhD|CNM|CRNA|LPC|RD|RDN|ATC|DC|MSW|SLP|CCC-SLP)\b/;
+  /^,?\s*\(?(?:RN|BSN|MSN|MD|DO|NP|APRN|ARNP|FNP|FNP-C|FNP-BC|AGNP|PMHNP|PA|PA-C|CMA|MA|LPN|LVN|CNA|DDS|DMD|RDH|DNP|PharmD|RPh|CPhT|PT|DPT|OT|OTR|LCSW|LMSW|LMFT|LMHC|LCPC|LPC|LAc|ND|AuD|OD|DPM|PsyD|PhD|CNM|CPM|CRNA|RD|RDN|IBCLC|CDCES|ATC|DC|MSW|SLP|CCC-SLP|BCBA|RRT|EMT|CHW|CADC|LADC|CPRS)\b/;
 
 const GROUP_NOUNS =
   /^(?:twins|triplets|quadruplets|quints|family|kids|kid|boys|boy|girls|girl|sisters|brothers|household|crew|mom|dad|mother|father|parents|baby)$/i;

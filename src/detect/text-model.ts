@@ -8,7 +8,10 @@ import { join } from "node:path";
 import type { Profile } from "../config/config.js";
 import type { Category, PostMeta } from "../model.js";
 import { DATA_DIR } from "../paths.js";
+import type { FieldContext } from "../rules/context.js";
 import type { Match } from "../rules/matchers.js";
+import type { Span } from "../rules/text.js";
+import { personName } from "./people.js";
 import { practiceFacts } from "./practice.js";
 
 /** The categories the model scores, in the order of each feature's weights. */
@@ -64,11 +67,19 @@ const TOKEN = new RegExp(
  * replaced by placeholders and every number by 0: the model learns "<staff> is back from
  * vacation", not one practice's staff list, and "0 mg" rather than each dose.
  */
-export function modelTokens(text: string, profile: Profile): Token[] {
+export function modelTokens(text: string, profile: Profile, people: readonly Span[] = []): Token[] {
   const facts = practiceFacts(profile);
   const tokens: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
     if (m.groups!.skip) continue;
+    const person = people.find((p) => p.start <= m.index && m.index < p.end);
+    if (person) {
+      // A name is one "<person>" however many words it has.
+      const last = tokens.at(-1);
+      if (last?.text === "<person>" && last.start >= person.start) last.end = m.index + m[0].length;
+      else tokens.push({ text: "<person>", start: m.index, end: m.index + m[0].length });
+      continue;
+    }
     const word = m[0].toLowerCase().replace(/’/g, "'");
     let token = word;
     if (m.groups!.url) token = "<link>";
@@ -132,24 +143,21 @@ export function scoreFeatures(
   return { score: 1 / (1 + Math.exp(-z)), contributions };
 }
 
+/** The features of one field, computed once for all the model rules. */
+export function fieldFeatures(ctx: FieldContext): Feature[] {
+  return ctx.remember(fieldFeatures, () => {
+    const people = ctx.remember(personName, () => personName.find(ctx));
+    return modelFeatures(modelTokens(ctx.text, ctx.profile, people), ctx.post.meta);
+  });
+}
+
 /**
  * When a field scores at or above `threshold`, one match: the sentence that weighs most towards
  * the category, with the score and the words that weighed most as its detail.
  */
-export function findByModel(
-  text: string,
-  sentences: readonly { start: number; end: number }[],
-  meta: PostMeta,
-  profile: Profile,
-  category: Category,
-  threshold: number,
-): Match[] {
-  const tokens = modelTokens(text, profile);
-  const { score, contributions } = scoreFeatures(
-    textModel(),
-    category,
-    modelFeatures(tokens, meta),
-  );
+export function findByModel(ctx: FieldContext, category: Category, threshold: number): Match[] {
+  const { text, sentences } = ctx;
+  const { score, contributions } = scoreFeatures(textModel(), category, fieldFeatures(ctx));
   if (score < threshold || sentences.length === 0) return [];
   const weightOf = sentences.map(() => 0);
   for (const { feature, weight } of contributions) {

@@ -6,15 +6,15 @@ import { writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import {
   featureScale,
+  fieldFeatures,
   MODEL_CATEGORIES,
-  modelFeatures,
-  modelTokens,
   scoreFeatures,
   type TextModel,
 } from "../detect/text-model.js";
 import { lintPost } from "../lint/lint-post.js";
 import type { Category } from "../model.js";
 import { DATA_DIR, DEFAULT_RULESET } from "../paths.js";
+import { FieldContext } from "../rules/context.js";
 import { loadRuleset } from "../rules/ruleset.js";
 import { readSet, trainingFingerprint, trainingSetDirs } from "./sets.js";
 
@@ -41,10 +41,10 @@ function readExamples(dirs: readonly string[], withRules: boolean): Example[] {
       const features = new Set<string>();
       const byRules = new Set<Category>();
       for (const post of parts) {
-        for (const field of post.fields) {
-          const tokens = modelTokens(field.text, profile);
-          for (const f of modelFeatures(tokens, post.meta)) features.add(f.name);
-        }
+        const contexts: FieldContext[] = post.fields.map(
+          (field) => new FieldContext(post, field, profile, () => contexts),
+        );
+        for (const f of contexts.flatMap(fieldFeatures)) features.add(f.name);
         if (withRules) {
           for (const finding of lintPost(post, ruleOnly, profile)) {
             if (finding.category) byRules.add(finding.category);

@@ -283,10 +283,7 @@ function buildMatcher(file: YamlFile, entries: Entries, where: string): Matcher 
     const { category, threshold } = modelOptions(file, entries, where);
     const key = {};
     matchers.push({
-      find: (ctx) =>
-        ctx.remember(key, () =>
-          findByModel(ctx.text, ctx.sentences, ctx.post.meta, ctx.profile, category, threshold),
-        ),
+      find: (ctx) => ctx.remember(key, () => findByModel(ctx, category, threshold)),
     });
   }
   return unionMatcher(matchers);
