@@ -268,6 +268,21 @@ describe("person-name", () => {
     ).toEqual([]);
   });
 
+  it("does not take languages, peoples, holidays, clinicians or staff nicknames for patients", () => {
+    expect(
+      detect("person-name", "Our Somali, Hmong and Afaan Oromo interpreters join home visits."),
+    ).toEqual([]);
+    expect(
+      detect("person-name", "Closed for Martin Luther King Jr. Day; chest pain? Call 911."),
+    ).toEqual([]);
+    expect(
+      detect("person-name", "Josie Herrera, APRN, sees diabetes patients on Thursdays."),
+    ).toEqual([]);
+    expect(detect("person-name", "Aunty Sam is back at the front desk after his cold.")).toEqual(
+      [],
+    );
+  });
+
   it("does not take a staff birthday or a city for a patient", () => {
     expect(ruleIds("Happy birthday to our practice manager, Linda Brooks!")).toEqual([]);
     expect(ruleIds("Best waiting-room fish tank in Columbus, say our newborn visitors.")).toEqual(

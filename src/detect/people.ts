@@ -13,14 +13,15 @@ const HONORIFICS = new Set(
   (
     "mr mrs ms miss mx dr doctor pastor rev reverend father fr sister brother mayor coach captain capt " +
     "officer judge senator sen rep principal professor prof sheriff chief councilman councilwoman " +
-    "baby grandma grandpa granny nana papa aunt auntie uncle big little lil lady sir madam mama " +
+    "baby grandma grandpa granny nana papa aunt auntie aunty tita tito uncle big little lil lady sir " +
+    "madam mama " +
     "momma mommy don doña señor señora sr sra srta ol"
   ).split(" "),
 );
 
 /** Family titles staff put before a patient's first name in lower case ("mama simran"). */
 const KINSHIP_TITLES = new Set(
-  "mama papa momma grandma grandpa granny nana auntie aunt uncle".split(" "),
+  "mama papa momma grandma grandpa granny nana auntie aunty aunt uncle tita tito".split(" "),
 );
 
 /** Titles written as abbreviations, which a dot and a space may follow ("Mrs. Petrova"). */
@@ -54,6 +55,28 @@ const PLACE_WORDS = new Set(
     "minnesota mississippi missouri montana nebraska nevada hampshire jersey mexico york carolina " +
     "dakota ohio oklahoma oregon pennsylvania rhode tennessee texas utah vermont virginia washington " +
     "wisconsin wyoming"
+  ).split(" "),
+);
+
+/**
+ * Languages and peoples, which drafts capitalise beside interpreters, communities and events
+ * ("our Somali and Afaan Oromo interpreters", "the Filipino ministry"): never a person.
+ */
+const LANGUAGES_AND_PEOPLES = new Set(
+  (
+    "english spanish español french german italian portuguese russian ukrainian polish romanian " +
+    "greek turkish arabic hebrew persian farsi dari pashto urdu hindi punjabi bengali bangla " +
+    "gujarati marathi tamil telugu malayalam kannada nepali sinhala burmese karen karenni chin " +
+    "khmer lao thai vietnamese hmong mien chinese mandarin cantonese taiwanese korean japanese " +
+    "filipino tagalog ilocano ilokano cebuano visayan indonesian malay samoan tongan fijian " +
+    "chuukese marshallese palauan chamorro hawaiian somali amharic tigrinya oromo afaan oromiffa " +
+    "swahili kiswahili kinyarwanda kirundi lingala yoruba igbo hausa twi akan wolof fulani " +
+    "haitian creole kreyòl patois quechua mixtec zapotec mam kʼicheʼ maya mayan navajo diné lakota " +
+    "dakota ojibwe anishinaabe cherokee yupik inupiaq apache hopi asl african american asian " +
+    "latino latina latinx hispanic native indigenous european caribbean mexican dominican " +
+    "puerto rican cuban salvadoran guatemalan honduran colombian venezuelan brazilian ethiopian " +
+    "eritrean somalian kenyan nigerian ghanaian congolese sudanese afghan iraqi syrian yemeni " +
+    "bosnian albanian armenian pacific islander micronesian polynesian"
   ).split(" "),
 );
 
@@ -231,6 +254,7 @@ export function findPeople(ctx: FieldContext): Person[] {
     const nameLike = (t: Token) =>
       t.capitalised &&
       !PLACE_WORDS.has(t.lower) &&
+      !LANGUAGES_AND_PEOPLES.has(t.lower) &&
       !facts.placeWords.has(t.lower) &&
       !MONTHS_AND_DAYS.has(t.lower) &&
       !HONORIFICS.has(t.lower);
@@ -380,8 +404,10 @@ export function findPeople(ctx: FieldContext): Person[] {
       }
       // "Chandler, AZ 85226", "across Mesa, Gilbert and Chandler": a state after it, or a list of
       // capitalised words after "in" or "across", makes it a place.
+      // "Martin Luther King Jr. Day": a suffix does not end the name before an event word.
+      const after = ["jr", "sr"].includes(toks[j + 1]?.lower ?? "") ? toks[j + 2] : toks[j + 1];
       const followedByPlace =
-        isPlaceWord(toks[j + 1]?.lower ?? "") ||
+        isPlaceWord(after?.lower ?? "") ||
         /^,\s*[A-Z]{2}\b/.test(ctx.text.slice(toks[j]!.end, toks[j]!.end + 5)) ||
         inPlaceList(ctx.text, toks, i);
       const afterPlacePrefix =
