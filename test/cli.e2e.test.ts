@@ -312,6 +312,11 @@ ${extra}`;
       "threshold must be a number between 0 and 1",
     ],
     [
+      "both a threshold and a below",
+      "    kind: pattern\n    patterns: [cure]\n    unless:\n      - model: claims\n        threshold: 0.5\n        below: 0.1\n",
+      "give threshold or below, not both",
+    ],
+    [
       "a threshold on a pattern",
       "    kind: pattern\n    patterns: [cure]\n    threshold: 0.5\n",
       '"threshold" goes with kind model',

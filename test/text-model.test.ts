@@ -91,6 +91,31 @@ describe("model rules through the CLI", () => {
     expect(results.flatMap((r) => r.messages)).toEqual([]);
   });
 
+  it("lets a written rule step back where the model is sure there is nothing of its kind", () => {
+    const rule = (unless: string) => `rules:
+  - id: claims/word-best
+    severity: error
+    description: d
+    message: m
+    rationale: r
+    source: s
+    fix: f
+    kind: terms
+    terms: [best]
+${unless}`;
+    const veto = "    unless:\n      - model: claims\n        below: 0.05\n        within: field\n";
+    const cwd = project({
+      "team.txt":
+        "Best wishes to our front desk team on their move to the new building next week!\n",
+      "plain.yaml": rule(""),
+      "veto.yaml": rule(veto),
+    });
+    const ids = (file: string) =>
+      lintJson(["team.txt", "--rules", file], { cwd }).results[0]!.messages.map((m) => m.ruleId);
+    expect(ids("plain.yaml")).toContain("claims/word-best");
+    expect(ids("veto.yaml")).not.toContain("claims/word-best");
+  });
+
   it("takes a ruleset's own threshold", () => {
     const rule = (threshold: number) => `rules:
   - id: conduct/strict-reader

@@ -114,6 +114,11 @@ export interface TextModel {
 
 let shipped: TextModel | undefined;
 
+/** Scores with `model` from now on instead of the shipped one: for training's held-out runs. */
+export function useTextModel(model: TextModel): void {
+  shipped = model;
+}
+
 export function textModel(): TextModel {
   return (shipped ??= JSON.parse(
     readFileSync(join(DATA_DIR, "text-model.json"), "utf8"),
@@ -151,13 +156,29 @@ export function fieldFeatures(ctx: FieldContext): Feature[] {
   });
 }
 
+function fieldScoring(ctx: FieldContext, category: Category) {
+  return ctx.remember(scoreKeys[category], () =>
+    scoreFeatures(textModel(), category, fieldFeatures(ctx)),
+  );
+}
+
+/** One memo key per category, so each field is scored once per category. */
+const scoreKeys = Object.fromEntries(MODEL_CATEGORIES.map((c) => [c, {}])) as Record<
+  Category,
+  object
+>;
+
+/** The field's score for a category, from 0 to 1. */
+export const fieldScore = (ctx: FieldContext, category: Category) =>
+  fieldScoring(ctx, category).score;
+
 /**
  * When a field scores at or above `threshold`, one match: the sentence that weighs most towards
  * the category, with the score and the words that weighed most as its detail.
  */
 export function findByModel(ctx: FieldContext, category: Category, threshold: number): Match[] {
   const { text, sentences } = ctx;
-  const { score, contributions } = scoreFeatures(textModel(), category, fieldFeatures(ctx));
+  const { score, contributions } = fieldScoring(ctx, category);
   if (score < threshold || sentences.length === 0) return [];
   const weightOf = sentences.map(() => 0);
   for (const { feature, weight } of contributions) {

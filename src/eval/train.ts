@@ -10,6 +10,7 @@ import {
   MODEL_CATEGORIES,
   scoreFeatures,
   type TextModel,
+  useTextModel,
 } from "../detect/text-model.js";
 import { lintPost } from "../lint/lint-post.js";
 import type { Category } from "../model.js";
@@ -29,29 +30,32 @@ interface Example {
   set: number;
   features: string[];
   expected: Set<Category>;
-  /** Categories the rules (without the model) found: for the held-out comparison. */
-  byRules: Set<Category>;
+  /**
+   * Categories the written rules find, for the held-out comparison. Their `below` conditions
+   * read whatever model is in use (useTextModel), so this is run again for each fold.
+   */
+  writtenRules: () => Set<Category>;
 }
 
-function readExamples(dirs: readonly string[], withRules: boolean): Example[] {
+function readExamples(dirs: readonly string[]): Example[] {
   return dirs.flatMap((dir, set) => {
     const { rules, profile, posts } = readSet(dir);
-    const ruleOnly = rules.filter(({ rule }) => rule.kind !== "model");
+    const written = rules.filter(({ rule }) => rule.kind !== "model");
     return posts.map(({ expected, posts: parts }) => {
       const features = new Set<string>();
-      const byRules = new Set<Category>();
       for (const post of parts) {
         const contexts: FieldContext[] = post.fields.map(
           (field) => new FieldContext(post, field, profile, () => contexts),
         );
         for (const f of contexts.flatMap(fieldFeatures)) features.add(f.name);
-        if (withRules) {
-          for (const finding of lintPost(post, ruleOnly, profile)) {
-            if (finding.category) byRules.add(finding.category);
-          }
-        }
       }
-      return { set, features: [...features], expected, byRules };
+      const writtenRules = () =>
+        new Set(
+          parts
+            .flatMap((post) => lintPost(post, written, profile))
+            .flatMap((finding) => (finding.category ? [finding.category] : [])),
+        );
+      return { set, features: [...features], expected, writtenRules };
     });
   });
 }
@@ -164,13 +168,15 @@ function crossValidate(examples: readonly Example[], folds: number): string[] {
   const quiet = { rules: 0, builtIn: 0 };
   for (let fold = 0; fold < folds; fold++) {
     const fitted = fit(examples.filter((e) => e.set % folds !== fold));
+    useTextModel(fitted);
     for (const example of examples.filter((e) => e.set % folds === fold)) {
       const features = example.features.map((name) => ({ name, at: 0 }));
+      const found = example.writtenRules();
       let raised = false;
       for (const category of MODEL_CATEGORIES) {
         const { score } = scoreFeatures(fitted, category, features);
         const expected = example.expected.has(category);
-        const byRules = example.byRules.has(category);
+        const byRules = found.has(category);
         count(rules.get(category)!, expected, byRules);
         columns(category).forEach((t, i) => {
           count(model.get(category)![i]!, expected, score >= t);
@@ -179,7 +185,7 @@ function crossValidate(examples: readonly Example[], folds: number): string[] {
         raised ||= byRules || score >= columns(category).at(-1)!;
       }
       if (example.expected.size === 0) {
-        if (example.byRules.size === 0) quiet.rules++;
+        if (found.size === 0) quiet.rules++;
         if (!raised) quiet.builtIn++;
       }
     }
@@ -203,11 +209,11 @@ function main(): void {
   const dirs = trainingSetDirs();
   if (foldsAt > 0) {
     const folds = Number(process.argv[foldsAt + 1]);
-    const lines = crossValidate(readExamples(dirs, true), folds);
+    const lines = crossValidate(readExamples(dirs), folds);
     process.stdout.write(lines.join("\n") + "\n");
     return;
   }
-  const examples = readExamples(dirs, false);
+  const examples = readExamples(dirs);
   const model = fit(examples);
   model.trainedOn = {
     sets: dirs.length,

@@ -2,7 +2,7 @@ import { isMap, isScalar, type Node } from "yaml";
 import type { Category, SeverityName } from "../model.js";
 import { CATEGORIES } from "../model.js";
 import { DETECTORS } from "../detect/index.js";
-import { findByModel, MODEL_CATEGORIES } from "../detect/text-model.js";
+import { fieldScore, findByModel, MODEL_CATEGORIES } from "../detect/text-model.js";
 import { vocabularyMatcher, vocabularySections } from "../detect/vocabulary.js";
 import { parseProfile } from "../config/config.js";
 import type { Profile } from "../config/config.js";
@@ -70,9 +70,15 @@ export interface Rule {
   origin: { file: string; line?: number };
 }
 
+/**
+ * A text-model matcher: in a rule, it matches where the category's score reaches `threshold`; in
+ * a condition, `below` instead makes it hold where the score stays under that ("the model is
+ * sure this is not a violation"), to let a rule step back.
+ */
 export interface ModelOptions {
   category: Category;
   threshold: number;
+  below?: number;
 }
 
 export interface Ruleset {
@@ -280,10 +286,17 @@ function buildMatcher(file: YamlFile, entries: Entries, where: string): Matcher 
     matchers.push({ find: (ctx) => ctx.remember(detector, () => detector.find(ctx)) });
   }
   if (entries.has("model")) {
-    const { category, threshold } = modelOptions(file, entries, where);
+    const { category, threshold, below } = modelOptions(file, entries, where);
     const key = {};
     matchers.push({
-      find: (ctx) => ctx.remember(key, () => findByModel(ctx, category, threshold)),
+      find: (ctx) =>
+        ctx.remember(key, () =>
+          below === undefined
+            ? findByModel(ctx, category, threshold)
+            : fieldScore(ctx, category) < below
+              ? [{ start: 0, end: ctx.text.length }]
+              : [],
+        ),
     });
   }
   return unionMatcher(matchers);
@@ -299,12 +312,21 @@ function modelOptions(file: YamlFile, entries: Entries, where: string): ModelOpt
       get("model"),
     );
   }
-  const node = get("threshold");
-  const threshold = node ? scalarNumber(file, node, `${where}: threshold`) : 0.5;
-  if (!(threshold > 0 && threshold < 1)) {
-    throw file.error(`${where}: threshold must be a number between 0 and 1`, node);
+  const score = (key: "threshold" | "below", fallback: number) => {
+    const node = get(key);
+    const value = node ? scalarNumber(file, node, `${where}: ${key}`) : fallback;
+    if (!(value > 0 && value < 1)) {
+      throw file.error(`${where}: ${key} must be a number between 0 and 1`, node);
+    }
+    return value;
+  };
+  if (entries.has("threshold") && entries.has("below")) {
+    throw file.error(`${where}: give threshold or below, not both`, get("below"));
   }
-  return { category, threshold };
+  const threshold = score("threshold", 0.5);
+  return entries.has("below")
+    ? { category, threshold, below: score("below", 0.5) }
+    : { category, threshold };
 }
 
 function parseConditions(file: YamlFile, node: Node | null, where: string): Condition[] {
@@ -324,6 +346,7 @@ function parseConditions(file: YamlFile, node: Node | null, where: string): Cond
           "inflect",
           "flags",
           "threshold",
+          "below",
         ].includes(key)
       ) {
         throw file.error(`${where}: unknown key "${key}"`, kn);
