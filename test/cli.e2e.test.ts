@@ -5,6 +5,7 @@ import {
   FIXTURES,
   lintJson,
   postguard,
+  oneRuleRuleset,
   PRACTICE_CONFIG,
   ROOT,
   tempProject,
@@ -284,15 +285,7 @@ describe("config", () => {
 });
 
 describe("rulesets", () => {
-  const rule = (extra: string) => `rules:
-  - id: claims/broken
-    severity: warn
-    description: d
-    message: m
-    rationale: r
-    source: s
-    fix: f
-${extra}`;
+  const rule = (extra: string) => oneRuleRuleset("claims/broken", extra);
 
   it.each([
     [
@@ -465,20 +458,15 @@ describe("other commands", () => {
 
   it("test-rules fails, naming the rule and line, when an example is wrong", () => {
     const cwd = tempProject({
-      "r.yaml": `rules:
-  - id: claims/word
-    severity: warn
-    description: d
-    message: m
-    rationale: r
-    source: s
-    fix: f
-    kind: terms
+      "r.yaml": oneRuleRuleset(
+        "claims/word",
+        `    kind: terms
     terms: [miracle]
     examples:
       invalid: ["A miracle cream!", "Nothing to see"]
       valid: ["Plain text"]
 `,
+      ),
     });
     const result = postguard(["test-rules", "r.yaml"], { cwd });
     expect(result.status).toBe(1);

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { defaultConfig, type Profile } from "../src/config/config.js";
 import { modelTokens, textModel } from "../src/detect/text-model.js";
 import { trainingFingerprint, trainingSetDirs } from "../src/eval/sets.js";
-import { lintJson, PRACTICE_CONFIG, tempProject } from "./helpers/cli.js";
+import { lintJson, oneRuleRuleset, PRACTICE_CONFIG, tempProject } from "./helpers/cli.js";
 
 const VENT = [
   "---",
@@ -92,17 +92,8 @@ describe("model rules through the CLI", () => {
   });
 
   it("lets a written rule step back where the model is sure there is nothing of its kind", () => {
-    const rule = (unless: string) => `rules:
-  - id: claims/word-best
-    severity: error
-    description: d
-    message: m
-    rationale: r
-    source: s
-    fix: f
-    kind: terms
-    terms: [best]
-${unless}`;
+    const rule = (unless: string) =>
+      oneRuleRuleset("claims/word-best", `    kind: terms\n    terms: [best]\n${unless}`, "error");
     const veto = "    unless:\n      - model: claims\n        below: 0.05\n        within: field\n";
     const cwd = project({
       "team.txt":
@@ -117,18 +108,12 @@ ${unless}`;
   });
 
   it("takes a ruleset's own threshold", () => {
-    const rule = (threshold: number) => `rules:
-  - id: conduct/strict-reader
-    severity: error
-    description: d
-    message: "m {detail}"
-    rationale: r
-    source: s
-    fix: f
-    kind: model
-    model: conduct
-    threshold: ${threshold}
-`;
+    const rule = (threshold: number) =>
+      oneRuleRuleset(
+        "conduct/strict-reader",
+        `    kind: model\n    model: conduct\n    threshold: ${threshold}\n`,
+        "error",
+      );
     const cwd = project({ "vent.md": VENT, "low.yaml": rule(0.6), "high.yaml": rule(0.95) });
     const ids = (file: string) =>
       lintJson(["vent.md", "--rules", file], { cwd }).results[0]!.messages.map((m) => m.ruleId);

@@ -57,3 +57,19 @@ export const PRACTICE_CONFIG = `organization:
   addresses: ["48 Linden St, Fairview, OH 43001"]
 staff: [Helen Marsh, Rafael Ortiz]
 `;
+
+/**
+ * A ruleset file with one rule: its id and severity, placeholder texts, then `options` (the kind
+ * and the rest of the rule, each line indented by four spaces).
+ */
+export function oneRuleRuleset(id: string, options: string, severity = "warn"): string {
+  return `rules:
+  - id: ${id}
+    severity: ${severity}
+    description: d
+    message: m
+    rationale: r
+    source: s
+    fix: f
+${options}`;
+}
