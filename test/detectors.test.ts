@@ -329,6 +329,9 @@ describe("handles, confirmations, case stories and teases", () => {
         "On Tuesday we diagnosed Lyme disease in a 41-year-old mail carrier from the Oak Knoll neighborhood.",
       ),
     ).toContain("phi/case-story");
+    expect(
+      ruleIds("On Tuesday Dr. Okafor delivered twins for a 41-year-old pharmacist from Oak Knoll."),
+    ).toContain("phi/case-story");
     expect(ruleIds("We gave 1,240 flu shots between September and December.")).toEqual([]);
   });
 

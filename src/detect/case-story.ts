@@ -58,6 +58,9 @@ const SEEN = new RegExp(
     String.raw`we saw|saw|seen|we diagnosed|diagnosed|we treated|treated|we had|we've had|we caught|we got`,
     String.raw`we (?:removed|pulled|stitched|splinted|set|fixed|delivered|scoped|operated on|vaccinated|admitted|discharged)`,
     String.raw`i (?:scoped|operated on|fixed|repaired|removed|stitched|treated|saw|diagnosed)`,
+    // "Dr. Mehta repaired a cracked tooth for a retired bus driver", "delivered triplets for a…"
+    String.raw`dr\.? [\w-]+ (?:[\w-]+ )?(?:delivered|repaired|removed|treated|diagnosed|operated on|fixed|stitched|pulled|placed|extracted)`,
+    String.raw`(?:delivered|repaired|performed|placed|fitted|extracted|removed|fixed|stitched|treated) (?:[\w-]+ ){0,4}for (?:a|an)`,
     String.raw`(?:took|pulled|removed|got) (?:a |an |the )?(?:[\w-]+ ){0,3}out of`,
     String.raw`our (?:hospice|care|home health|nursing) team|we cared for|cared for (?:a|an)|honored to care`,
     String.raw`(?:we(?:'re| are| were)?|team (?:is|was)) caring for|(?:we|team|i) met (?:a|an)`,
