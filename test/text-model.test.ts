@@ -77,12 +77,14 @@ describe("model rules through the CLI", () => {
     expect(ids).not.toContain("conduct/text-model");
   });
 
-  it("leaves general education, logistics and compliant replies alone", () => {
+  it("leaves general education, logistics, compliant replies and very short texts alone", () => {
     const cwd = project({
       "tips.txt":
         "Allergy season is here: keep windows closed on high-pollen days and ask us about testing.\n",
       "hours.txt":
         "Our office closes at noon on Friday for staff training. The portal stays open.\n",
+      // Too short for the model to judge: fewer than 8 words.
+      "caption.txt": "Hello spring!\n",
       "reply.md":
         "---\nin_reply_to: review-1\n---\nThank you for the kind words! We'll pass them on to the whole team.\n",
     });

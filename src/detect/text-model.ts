@@ -173,13 +173,22 @@ export const fieldScore = (ctx: FieldContext, category: Category) =>
   fieldScoring(ctx, category).score;
 
 /**
+ * Below this many words a field is too short for the model to judge: "Hello spring" scores like
+ * the start of a patient story. The written rules still read it.
+ */
+const MIN_WORDS = 8;
+
+const wordCount = (ctx: FieldContext) =>
+  fieldFeatures(ctx).filter((f) => !f.name.includes(" ") && !isPostFeature(f.name)).length;
+
+/**
  * When a field scores at or above `threshold`, one match: the sentence that weighs most towards
  * the category, with the score and the words that weighed most as its detail.
  */
 export function findByModel(ctx: FieldContext, category: Category, threshold: number): Match[] {
   const { text, sentences } = ctx;
   const { score, contributions } = fieldScoring(ctx, category);
-  if (score < threshold || sentences.length === 0) return [];
+  if (score < threshold || sentences.length === 0 || wordCount(ctx) < MIN_WORDS) return [];
   const weightOf = sentences.map(() => 0);
   for (const { feature, weight } of contributions) {
     const index = sentences.findIndex((s) => feature.at < s.end);
