@@ -2,7 +2,7 @@
 // trained on, and through the CLI it speaks only where the written rules are silent.
 import { describe, expect, it } from "vitest";
 import { defaultConfig, type Profile } from "../src/config/config.js";
-import { modelTokens, textModel } from "../src/detect/text-model.js";
+import { maskUncommon, modelTokens, textModel } from "../src/detect/text-model.js";
 import { trainingFingerprint, trainingSetDirs } from "../src/eval/sets.js";
 import { lintJson, oneRuleRuleset, PRACTICE_CONFIG, tempProject } from "./helpers/cli.js";
 
@@ -54,6 +54,14 @@ describe("the shipped model", () => {
       "<link>",
       "x",
     ]);
+  });
+});
+
+describe("the words a finding names", () => {
+  it("are masked unless they are common words and nobody's first name", () => {
+    expect(
+      ["third", "time", "<person>", "0", "carlos", "okonkwo", "grace"].map(maskUncommon),
+    ).toEqual(["third", "time", "<person>", "0", "c*****", "o******", "g****"]);
   });
 });
 

@@ -15,7 +15,8 @@ import {
 import { CATEGORIES, type FileResult, type Finding } from "../model.js";
 import { DATA_DIR } from "../paths.js";
 import { format, type Format } from "../report/index.js";
-import { errorsOnly, mask, present, totals } from "../report/present.js";
+import { errorsOnly, present, totals } from "../report/present.js";
+import { mask } from "../rules/text.js";
 import { isImageFile } from "../sources/index.js";
 import { VERSION } from "../version.js";
 import { setup } from "./setup.js";

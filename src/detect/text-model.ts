@@ -10,7 +10,8 @@ import type { Category, PostMeta } from "../model.js";
 import { DATA_DIR } from "../paths.js";
 import type { FieldContext } from "../rules/context.js";
 import type { Match } from "../rules/matchers.js";
-import type { Span } from "../rules/text.js";
+import { mask, type Span } from "../rules/text.js";
+import { nameLists } from "./name-lists.js";
 import { personName } from "./people.js";
 import { practiceFacts } from "./practice.js";
 
@@ -173,6 +174,18 @@ export const fieldScore = (ctx: FieldContext, category: Category) =>
   fieldScoring(ctx, category).score;
 
 /**
+ * The words of a finding's detail are the draft's own, so anything but a common English or Spanish
+ * word that is nobody's first name is masked like a match ("c*****"): it may be a patient's name.
+ */
+export function maskUncommon(word: string): string {
+  const { common, spanish, firstNames } = nameLists();
+  const plain =
+    /^<.+>$|^\W+$|^0$/.test(word) ||
+    ((common.has(word) || spanish.has(word)) && !firstNames.has(word));
+  return plain ? word : mask(word);
+}
+
+/**
  * Below this many words a field is too short for the model to judge: "Hello spring" scores like
  * the start of a patient story. The written rules still read it.
  */
@@ -200,7 +213,7 @@ export function findByModel(ctx: FieldContext, category: Category, threshold: nu
     .filter((c) => c.feature.name.split(" ").some((word) => !FUNCTION_WORDS.has(word)))
     .sort((a, b) => b.weight - a.weight)
     .slice(0, 3)
-    .map((c) => `"${c.feature.name}"`);
+    .map((c) => `"${c.feature.name.split(" ").map(maskUncommon).join(" ")}"`);
   const trimmed = text.slice(best.start, best.end);
   const start = best.start + (trimmed.length - trimmed.trimStart().length);
   const end = best.end - (trimmed.length - trimmed.trimEnd().length);

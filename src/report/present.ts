@@ -1,4 +1,5 @@
 import type { FileResult, Finding, SeverityLevel } from "../model.js";
+import { mask } from "../rules/text.js";
 
 /** A finding as reports show it: message filled in, match masked unless asked otherwise. */
 export type ReportedMessage = Finding;
@@ -16,14 +17,6 @@ export interface RuleInfo {
   id: string;
   description: string;
   severity: SeverityLevel;
-}
-
-/** Keeps the first character of each word and stars the rest: "Maria Lopez" → "M**** L****". */
-export function mask(text: string): string {
-  return text.replace(/[\p{L}\p{N}]+/gu, (word) => {
-    const chars = [...word];
-    return chars[0] + "*".repeat(chars.length - 1);
-  });
 }
 
 export function present(results: readonly FileResult[], showMatches: boolean): ReportedFile[] {

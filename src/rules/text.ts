@@ -73,3 +73,11 @@ export function normalizeQuotes(text: string): string {
 export function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
+
+/** Keeps the first character of each word and stars the rest: "Maria Lopez" → "M**** L****". */
+export function mask(text: string): string {
+  return text.replace(/[\p{L}\p{N}]+/gu, (word) => {
+    const chars = [...word];
+    return chars[0] + "*".repeat(chars.length - 1);
+  });
+}
