@@ -197,6 +197,9 @@ describe("person-name", () => {
     expect(detect("person-name", "So great to see the Nguyen twins today!")).toEqual([
       "Nguyen twins",
     ]);
+    expect(detect("person-name", "the lindgren fam called six times today lol")).toEqual([
+      "lindgren fam",
+    ]);
   });
 
   it("leaves staff, the practice, doctors by title and sentence-initial words alone", () => {
@@ -331,6 +334,11 @@ describe("handles, confirmations, case stories and teases", () => {
     ).toContain("phi/case-story");
     expect(
       ruleIds("On Tuesday Dr. Okafor delivered twins for a 41-year-old pharmacist from Oak Knoll."),
+    ).toContain("phi/case-story");
+    expect(
+      ruleIds(
+        "This month we enrolled a 67-year-old retired nurse from Goose Creek with a rare sarcoma.",
+      ),
     ).toContain("phi/case-story");
     expect(ruleIds("We gave 1,240 flu shots between September and December.")).toEqual([]);
   });

@@ -64,9 +64,11 @@ const SEEN = new RegExp(
     String.raw`(?:took|pulled|removed|got) (?:a |an |the )?(?:[\w-]+ ){0,3}out of`,
     String.raw`our (?:hospice|care|home health|nursing) team|we cared for|cared for (?:a|an)|honored to care`,
     String.raw`(?:we(?:'re| are| were)?|team (?:is|was)) caring for|(?:we|team|i) met (?:a|an)`,
-    String.raw`case from|teaching case|consult|our patient|one of our patients`,
+    String.raw`case from|teaching case|consult|our patient|one of our patients|enrolled`,
+    // a patient's death told by their nurse: "lost one of my favorites today"
+    String.raw`lost one of (?:my|our)`,
     // the person coming in
-    String.raw`came in|come in|stopped by|in clinic|in today|was in|were in|visited|admitted|brought in`,
+    String.raw`came in|come in|stopped by|in clinic|in today|was in|were in|visited|admitted|brought in|carried in`,
     String.raw`walked in|walked into|came through|rolled in|came to us|come to us|started our|joined our`,
     String.raw`(?:drove|walked|came|rushed) (?:herself |himself |themselves )?in\b|in our (?:gym|clinic|office|chair)`,
     String.raw`(?:cycle|visit|treatment|round|surgery|procedure|session)s? (?:here )?with us`,

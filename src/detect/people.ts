@@ -95,7 +95,7 @@ const CREDENTIAL_AFTER =
   /^,?\s*\(?(?:RN|BSN|MSN|MD|DO|NP|APRN|ARNP|FNP|FNP-C|FNP-BC|AGNP|PMHNP|PA|PA-C|CMA|MA|LPN|LVN|CNA|DDS|DMD|RDH|DNP|PharmD|RPh|CPhT|PT|DPT|OT|OTR|LCSW|LMSW|LMFT|LMHC|LCPC|LPC|LAc|ND|AuD|OD|DPM|PsyD|PhD|CNM|CPM|CRNA|RD|RDN|IBCLC|CDCES|ATC|DC|MSW|SLP|CCC-SLP|BCBA|RRT|EMT|CHW|CADC|LADC|CPRS)\b/;
 
 const GROUP_NOUNS =
-  /^(?:twins|triplets|quadruplets|quints|family|kids|kid|boys|boy|girls|girl|sisters|brothers|household|crew|mom|dad|mother|father|parents|baby)$/i;
+  /^(?:twins|triplets|quadruplets|quints|family|fam|kids|kid|boys|boy|girls|girl|sisters|brothers|household|crew|mom|dad|mother|father|parents|baby)$/i;
 
 /** Words before a lone name that show it is a person being addressed or introduced. */
 const GREETINGS = new Set(
@@ -349,11 +349,18 @@ export function findPeople(ctx: FieldContext): Person[] {
         }
       }
 
-      // "the Nguyen twins"
+      // "the Nguyen twins", and in lower case "the lindgren fam" (a listed surname, no word)
+      const family = toks[i + 1];
+      const lowerCaseSurname =
+        !!family &&
+        /^\p{Ll}{3,}$/u.test(family.text) &&
+        names.has(family.lower) &&
+        !common.has(family.lower) &&
+        !spanish.has(family.lower);
       if (
         t.lower === "the" &&
-        toks[i + 1] &&
-        nameLike(toks[i + 1]!) &&
+        family &&
+        (nameLike(family) || lowerCaseSurname) &&
         !facts.nameWords.has(toks[i + 1]!.lower) && // "the Sunflower family" is the practice's
         GROUP_NOUNS.test(toks[i + 2]?.text ?? "") &&
         !PLACE_WORDS.has(toks[i + 3]?.lower ?? "")
