@@ -310,6 +310,11 @@ describe("rulesets", () => {
       "give threshold or below, not both",
     ],
     [
+      "a below without a model",
+      "    kind: pattern\n    patterns: [cure]\n    unless:\n      - terms: [x]\n        below: 0.1\n",
+      '"below" goes with "model"',
+    ],
+    [
       "a threshold on a pattern",
       "    kind: pattern\n    patterns: [cure]\n    threshold: 0.5\n",
       '"threshold" goes with kind model',

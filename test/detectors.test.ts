@@ -275,6 +275,10 @@ describe("person-name", () => {
     expect(
       detect("person-name", "Our Somali, Hmong and Afaan Oromo interpreters join home visits."),
     ).toEqual([]);
+    // A people that is also a first name is a person unless a word like "interpreters" follows.
+    expect(ruleIds("Congrats to Karen Lopez on finishing chemo today!")).toContain(
+      "phi/patient-name",
+    );
     expect(
       detect("person-name", "Closed for Martin Luther King Jr. Day; chest pain? Call 911."),
     ).toEqual([]);

@@ -169,9 +169,10 @@ const IGNORED_FILE: Finding = {
 const maskMatch = (finding: Finding): Finding =>
   finding.match === undefined ? finding : { ...finding, match: mask(finding.match) };
 
-/** What besides a file's content decides its findings: postguard, the config and the rules. */
+/** What besides a file's content decides its findings: postguard, the config, the rules, the data. */
 function cacheKey(configFile: string | undefined, rulesets: readonly string[]): string {
-  const inputs = [configFile, ...rulesets, join(DATA_DIR, "medical-terms.yaml")].filter(
+  const data = ["medical-terms.yaml", "text-model.json"].map((name) => join(DATA_DIR, name));
+  const inputs = [configFile, ...rulesets, ...data].filter(
     (path): path is string => path !== undefined,
   );
   return hashText([VERSION, ...inputs.map((path) => `${path}\n${readText(path)}`)].join("\n"));

@@ -80,6 +80,9 @@ const LANGUAGES_AND_PEOPLES = new Set(
   ).split(" "),
 );
 
+const LANGUAGE_CONTEXT =
+  /^(?:interpreters?|translators?|translation|speakers?|speaking|language|community|communities|families|ministry|church|elders|youth|women|men|neighbors|neighbours|culture|cultural|heritage|festival|new|radio|version|and|or|$)/;
+
 const MONTHS_AND_DAYS = new Set(
   (
     "january february march april may june july august september october november december " +
@@ -251,10 +254,20 @@ export function findPeople(ctx: FieldContext): Person[] {
       );
     };
 
+    // "Karen Lopez" is a person, "our Karen interpreters" a people: a language or people that is
+    // also a first name counts as one only before a word like "interpreter" or "community".
+    const languageAt = new Set(
+      toks.flatMap((t, i) =>
+        LANGUAGES_AND_PEOPLES.has(t.lower) &&
+        (!firstNames.has(t.lower) || LANGUAGE_CONTEXT.test(toks[i + 1]?.lower ?? ""))
+          ? [t.start]
+          : [],
+      ),
+    );
     const nameLike = (t: Token) =>
       t.capitalised &&
       !PLACE_WORDS.has(t.lower) &&
-      !LANGUAGES_AND_PEOPLES.has(t.lower) &&
+      !languageAt.has(t.start) &&
       !facts.placeWords.has(t.lower) &&
       !MONTHS_AND_DAYS.has(t.lower) &&
       !HONORIFICS.has(t.lower);

@@ -1,7 +1,7 @@
 // A statistical second reader: per category, a logistic regression over the words and word pairs
 // of a draft, trained by `npm run train` (src/eval/train.ts) on the labelled sets in eval-sets/
-// and shipped as data/text-model.json. It finds what no written rule describes ("the usual
-// Tuesday drama from room 4 again 🙄") and says which words made it think so; docs/text-model.md
+// and shipped as data/text-model.json. It finds what no written rule describes ("third time this
+// week explaining the same thing to the same family") and says which words made it think so; docs/text-model.md
 // tells how it was trained and how well it does on drafts it never saw.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -113,17 +113,21 @@ export interface TextModel {
   trainedOn: { sets: number; drafts: number; sha256: string };
 }
 
-let shipped: TextModel | undefined;
+/** The model in use: the shipped one, read on first use, or one that training just fitted. */
+let current: TextModel | undefined;
 
 /** Scores with `model` from now on instead of the shipped one: for training's held-out runs. */
 export function useTextModel(model: TextModel): void {
-  shipped = model;
+  current = model;
 }
 
 export function textModel(): TextModel {
-  return (shipped ??= JSON.parse(
-    readFileSync(join(DATA_DIR, "text-model.json"), "utf8"),
-  ) as TextModel);
+  if (!current) {
+    current = JSON.parse(readFileSync(join(DATA_DIR, "text-model.json"), "utf8")) as TextModel;
+    // A draft's word "constructor" must not find Object's.
+    Object.setPrototypeOf(current.weights, null);
+  }
+  return current;
 }
 
 /** How much each feature of a draft with `count` distinct features weighs: long drafts are not louder. */
@@ -175,13 +179,13 @@ export const fieldScore = (ctx: FieldContext, category: Category) =>
 
 /**
  * The words of a finding's detail are the draft's own, so anything but a common English or Spanish
- * word that is nobody's first name is masked like a match ("c*****"): it may be a patient's name.
+ * word that is nobody's first name or surname is masked like a match ("c*****"): it may be a
+ * patient's name.
  */
 export function maskUncommon(word: string): string {
-  const { common, spanish, firstNames } = nameLists();
+  const { common, spanish, names } = nameLists();
   const plain =
-    /^<.+>$|^\W+$|^0$/.test(word) ||
-    ((common.has(word) || spanish.has(word)) && !firstNames.has(word));
+    /^<.+>$|^\W+$|^0$/.test(word) || ((common.has(word) || spanish.has(word)) && !names.has(word));
   return plain ? word : mask(word);
 }
 
@@ -192,7 +196,7 @@ export function maskUncommon(word: string): string {
 const MIN_WORDS = 8;
 
 const wordCount = (ctx: FieldContext) =>
-  fieldFeatures(ctx).filter((f) => !f.name.includes(" ") && !isPostFeature(f.name)).length;
+  fieldFeatures(ctx).filter((f) => !f.name.includes(" ") && /^\p{L}/u.test(f.name)).length;
 
 /**
  * When a field scores at or above `threshold`, one match: the sentence that weighs most towards
@@ -217,5 +221,6 @@ export function findByModel(ctx: FieldContext, category: Category, threshold: nu
   const trimmed = text.slice(best.start, best.end);
   const start = best.start + (trimmed.length - trimmed.trimStart().length);
   const end = best.end - (trimmed.length - trimmed.trimEnd().length);
-  return [{ start, end, detail: `score ${score.toFixed(2)}; words: ${reasons.join(", ")}` }];
+  const words = reasons.length > 0 ? `; words: ${reasons.join(", ")}` : "";
+  return [{ start, end, detail: `score ${score.toFixed(2)}${words}` }];
 }

@@ -81,12 +81,14 @@ function fit(examples: readonly Example[]): TextModel {
     for (const f of example.features) seen.set(f, (seen.get(f) ?? 0) + 1);
   }
   const n = MODEL_CATEGORIES.length;
-  const weights: Record<string, number[]> = {};
-  const squares: Record<string, number[]> = {};
+  // No prototype: a draft's word "constructor" must not find Object's.
+  const weights: Record<string, number[]> = Object.create(null);
+  const squares: Record<string, number[]> = Object.create(null);
   const bias = new Array<number>(n).fill(0);
   const biasSquares = new Array<number>(n).fill(0);
   const next = random(SEED);
   const order = examples.map((_, i) => i);
+  const usable = examples.map((e) => e.features.filter((f) => seen.get(f)! >= MIN_DRAFTS));
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(next() * (i + 1));
@@ -94,7 +96,7 @@ function fit(examples: readonly Example[]): TextModel {
     }
     for (const index of order) {
       const example = examples[index]!;
-      const features = example.features.filter((f) => seen.get(f)! >= MIN_DRAFTS);
+      const features = usable[index]!;
       const scale = featureScale(example.features.length);
       for (let c = 0; c < n; c++) {
         let z = bias[c]!;
@@ -209,6 +211,11 @@ function main(): void {
   const dirs = trainingSetDirs();
   if (foldsAt > 0) {
     const folds = Number(process.argv[foldsAt + 1]);
+    if (!Number.isInteger(folds) || folds < 2) {
+      process.stderr.write("train: --folds takes a whole number of 2 or more\n");
+      process.exitCode = 2;
+      return;
+    }
     const lines = crossValidate(readExamples(dirs), folds);
     process.stdout.write(lines.join("\n") + "\n");
     return;

@@ -352,6 +352,11 @@ function parseConditions(file: YamlFile, node: Node | null, where: string): Cond
         throw file.error(`${where}: unknown key "${key}"`, kn);
       }
     }
+    for (const key of ["threshold", "below"]) {
+      if (entries.has(key) && !entries.has("model")) {
+        throw file.error(`${where}: "${key}" goes with "model"`, entries.get(key)!.kn);
+      }
+    }
     if (!MATCHER_KEYS.some((key) => entries.has(key))) {
       throw file.error(`${where}: a condition needs one of ${MATCHER_KEYS.join(", ")}`, item);
     }
