@@ -1,8 +1,8 @@
 // A statistical second reader: per category, a logistic regression over the words and word pairs
 // of a draft, trained by `npm run train` (src/eval/train.ts) on the labelled sets in eval-sets/
 // and shipped as data/text-model.json. It finds what no written rule describes ("third time this
-// week explaining the same thing to the same family") and says which words made it think so; docs/text-model.md
-// tells how it was trained and how well it does on drafts it never saw.
+// week explaining the same thing to the same family") and says which words made it think so.
+// docs/text-model.md tells how it was trained and how well it does on drafts it never saw.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Profile } from "../config/config.js";
