@@ -173,9 +173,13 @@ const scoreKeys = Object.fromEntries(MODEL_CATEGORIES.map((c) => [c, {}])) as Re
   object
 >;
 
-/** The field's score for a category, from 0 to 1. */
-export const fieldScore = (ctx: FieldContext, category: Category) =>
-  fieldScoring(ctx, category).score;
+/**
+ * The whole field when its score for the category stays under `below`: the model is sure the text
+ * has nothing of the kind, so a written rule's `unless` can step back.
+ */
+export function findWhereBelow(ctx: FieldContext, category: Category, below: number): Match[] {
+  return fieldScoring(ctx, category).score < below ? [{ start: 0, end: ctx.text.length }] : [];
+}
 
 /**
  * The words of a finding's detail are the draft's own, so anything but a common English or Spanish

@@ -133,7 +133,11 @@ const THRESHOLDS = [0.5, 0.55, 0.6, 0.65, 0.7];
 /** The thresholds of the built-in model rules, by category. */
 function builtInThresholds(): Map<Category, number> {
   const rules = loadRuleset(DEFAULT_RULESET).rules;
-  return new Map(rules.flatMap((r) => (r.model ? [[r.model.category, r.model.threshold]] : [])));
+  return new Map(
+    rules.flatMap(({ model }) =>
+      model && "threshold" in model ? [[model.category, model.threshold]] : [],
+    ),
+  );
 }
 
 interface Counts {

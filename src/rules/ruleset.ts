@@ -2,11 +2,12 @@ import { isMap, isScalar, type Node } from "yaml";
 import type { Category, SeverityName } from "../model.js";
 import { CATEGORIES } from "../model.js";
 import { DETECTORS } from "../detect/index.js";
-import { fieldScore, findByModel, MODEL_CATEGORIES } from "../detect/text-model.js";
+import { findByModel, findWhereBelow, MODEL_CATEGORIES } from "../detect/text-model.js";
 import { vocabularyMatcher, vocabularySections } from "../detect/vocabulary.js";
 import { parseProfile } from "../config/config.js";
 import type { Profile } from "../config/config.js";
 import type { Condition, PostFilter, Scope } from "./conditions.js";
+import type { FieldContext } from "./context.js";
 import { termsMatcher } from "./terms.js";
 import {
   nlpMatcher,
@@ -75,11 +76,8 @@ export interface Rule {
  * a condition, `below` instead makes it hold where the score stays under that ("the model is
  * sure this is not a violation"), to let a rule step back.
  */
-export interface ModelOptions {
-  category: Category;
-  threshold: number;
-  below?: number;
-}
+export type ModelOptions =
+  { category: Category; threshold: number } | { category: Category; below: number };
 
 export interface Ruleset {
   file: string;
@@ -286,23 +284,18 @@ function buildMatcher(file: YamlFile, entries: Entries, where: string): Matcher 
     matchers.push({ find: (ctx) => ctx.remember(detector, () => detector.find(ctx)) });
   }
   if (entries.has("model")) {
-    const { category, threshold, below } = modelOptions(file, entries, where);
+    const options = modelOptions(file, entries, where);
     const key = {};
-    matchers.push({
-      find: (ctx) =>
-        ctx.remember(key, () =>
-          below === undefined
-            ? findByModel(ctx, category, threshold)
-            : fieldScore(ctx, category) < below
-              ? [{ start: 0, end: ctx.text.length }]
-              : [],
-        ),
-    });
+    const find =
+      "below" in options
+        ? (ctx: FieldContext) => findWhereBelow(ctx, options.category, options.below)
+        : (ctx: FieldContext) => findByModel(ctx, options.category, options.threshold);
+    matchers.push({ find: (ctx) => ctx.remember(key, () => find(ctx)) });
   }
   return unionMatcher(matchers);
 }
 
-/** `model:` (a category the text model scores) and `threshold:` (0.5 unless given). */
+/** `model:` (a category the text model scores) and `threshold:` (0.5 unless given) or `below:`. */
 function modelOptions(file: YamlFile, entries: Entries, where: string): ModelOptions {
   const get = (key: string) => entries.get(key)?.v ?? null;
   const category = scalarString(file, get("model"), `${where}: model`) as Category;
@@ -323,10 +316,9 @@ function modelOptions(file: YamlFile, entries: Entries, where: string): ModelOpt
   if (entries.has("threshold") && entries.has("below")) {
     throw file.error(`${where}: give threshold or below, not both`, get("below"));
   }
-  const threshold = score("threshold", 0.5);
   return entries.has("below")
-    ? { category, threshold, below: score("below", 0.5) }
-    : { category, threshold };
+    ? { category, below: score("below", 0.5) }
+    : { category, threshold: score("threshold", 0.5) };
 }
 
 function parseConditions(file: YamlFile, node: Node | null, where: string): Condition[] {
