@@ -245,6 +245,53 @@ describe("person-name", () => {
     expect(detect("person-name", "ay no, bless their hearts pero no. till next time")).toEqual([]);
   });
 
+  it("reads a lower-case name that the words around it show to be a person", () => {
+    expect(detect("person-name", "tyler r. bit me AGAIN today, 3 for 3 this year")).toEqual([
+      "tyler",
+    ]);
+    expect(detect("person-name", "shoutout to my girl nkechi, 2 weeks post lip filler")).toEqual([
+      "nkechi",
+    ]);
+    expect(detect("person-name", "love u nizhoni, 2 years of band colors together")).toEqual([
+      "nizhoni",
+    ]);
+    expect(
+      detect("person-name", "derek if you're reading this: the vaccine takes 10 days"),
+    ).toEqual(["derek"]);
+    expect(detect("person-name", "kayden's mom called 4 times today about the waitlist")).toEqual([
+      "kayden",
+    ]);
+    // Chat words, common words and their inflections stay words.
+    expect(detect("person-name", "my guy tho, the flu shot line was long today lol")).toEqual([]);
+    expect(detect("person-name", "i know some people skipped pharmacology but come on")).toEqual(
+      [],
+    );
+    expect(detect("person-name", "love you all, see you at the 5k. thank you guys")).toEqual([]);
+  });
+
+  it("reads Spanish titles and greetings, and a title before a lower-case name", () => {
+    expect(ruleIds("Sra. Hernández, lamentamos la confusión con el cobro de la consulta.")).toEqual(
+      expect.arrayContaining(["phi/patient-name"]),
+    );
+    expect(
+      ruleIds(
+        "ya le dieron de alta a la bebé de doña chelo, estuvo en el hospital con bronquiolitis",
+      ),
+    ).toContain("phi/patient-name");
+    expect(detect("person-name", "La Dra. Benítez atiende los martes.")).toEqual([]);
+    expect(detect("person-name", "Hola Yusleidy, puede traer a la bebé mañana a las 10.")).toEqual([
+      "Yusleidy",
+    ]);
+  });
+
+  it("reads Haitian Creole family titles, and takes no credential for a greeted name", () => {
+    expect(detect("person-name", "Bravo ti Widlyne! premye vizit dantis li")).toEqual([
+      "ti Widlyne",
+    ]);
+    // A clinician introduced with a credential, and the credential itself, are nobody's name.
+    expect(detect("person-name", "Please welcome Sione Fifita, PharmD, to the team!")).toEqual([]);
+  });
+
   it("excuses every mention of someone the rule excused once", () => {
     expect(
       ruleIds(

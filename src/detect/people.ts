@@ -15,17 +15,26 @@ const HONORIFICS = new Set(
     "officer judge senator sen rep principal professor prof sheriff chief councilman councilwoman " +
     "baby grandma grandpa granny nana papa aunt auntie aunty tita tito uncle big little lil lady sir " +
     "madam mama " +
-    "momma mommy don doña señor señora sr sra srta ol"
+    "momma mommy don doña señor señora sr sra srta dra ol ti tonton matant"
   ).split(" "),
 );
 
-/** Family titles staff put before a patient's first name in lower case ("mama simran"). */
+/**
+ * Family titles, the Spanish titles of respect and the Haitian Creole "ti" (little), "tonton" and
+ * "matant" that staff put before a patient's first name in lower case ("mama simran", "doña
+ * chelo", "ti widlyne").
+ */
 const KINSHIP_TITLES = new Set(
-  "mama papa momma grandma grandpa granny nana auntie aunty aunt uncle tita tito".split(" "),
+  (
+    "mama papa momma grandma grandpa granny nana auntie aunty aunt uncle tita tito don doña " +
+    "ti tonton matant"
+  ).split(" "),
 );
 
-/** Titles written as abbreviations, which a dot and a space may follow ("Mrs. Petrova"). */
-const ABBREVIATED_TITLES = new Set("mr mrs ms mx dr fr rev capt sen rep prof".split(" "));
+/** Titles written as abbreviations, which a dot and a space may follow ("Mrs. Petrova", "Sra. Ruiz"). */
+const ABBREVIATED_TITLES = new Set(
+  "mr mrs ms mx dr dra fr rev capt sen rep prof sr sra srta".split(" "),
+);
 
 /** Words that make a run of capitalised words a place or an organisation, not a person. */
 const PLACE_WORDS = new Set(
@@ -102,7 +111,11 @@ const GROUP_NOUNS =
 
 /** Words before a lone name that show it is a person being addressed or introduced. */
 const GREETINGS = new Set(
-  "hi hey hello thanks thank congrats congratulations welcome meet dear bye love".split(" "),
+  (
+    "hi hey hello thanks thank congrats congratulations welcome meet dear bye love bravo " +
+    // Spanish and Haitian Creole
+    "hola gracias felicidades bienvenida bienvenido querida querido mèsi bonjou felisitasyon"
+  ).split(" "),
 );
 
 /** "shoutout to Sully", "congrats to Bea": praise addressed to someone by name. */
@@ -158,6 +171,8 @@ interface Token {
   end: number;
   lower: string;
   capitalised: boolean;
+  /** A lower-case word that the words around it show to be a name ("my girl nkechi"). */
+  cued: boolean;
   sentenceStart: boolean;
 }
 
@@ -171,7 +186,7 @@ function readTokens(ctx: FieldContext): Token[] {
     ctx.sentences.map((s) => ctx.words.find((w) => w.start >= s.start)?.start),
   );
   const lowerCaseStyle = writtenInLowerCase(ctx, sentenceStarts);
-  const { firstNames, common, spanish } = nameLists();
+  const { firstNames, common, spanish, everyday, ambiguous } = nameLists();
   return ctx.words.map(({ start, end }, i) => {
     const text = ctx.text.slice(start, end);
     const bare = text.replace(/'s$/, "");
@@ -182,23 +197,66 @@ function readTokens(ctx: FieldContext): Token[] {
       NOUN_DETERMINERS.has(ctx.text.slice(previous.start, previous.end).toLowerCase());
     // In a post typed all in lower case, "when mateo came in" names Mateo: a first name that is
     // not also an English word, and not after "of" or "the" ("sign of aura"), counts as capitalised.
+    // So does a less usual word where the words around it show a person (lowerCaseCue).
+    const cued =
+      lowerCaseStyle &&
+      /^\p{Ll}{2,}$/u.test(bare) &&
+      !everyday.has(lower) &&
+      !ambiguous.has(lower) &&
+      lowerCaseCue(ctx, i);
     const lowerCaseName =
       lowerCaseStyle &&
       !afterDeterminer &&
-      /^\p{Ll}+$/u.test(bare) &&
-      firstNames.has(lower) &&
-      !common.has(lower) &&
+      /^\p{Ll}{2,}$/u.test(bare) &&
       !spanish.has(lower) &&
-      !/(?:ando|iendo)$/.test(lower); // Spanish gerunds: "armando centros de mesa"
+      !/(?:ando|iendo)$/.test(lower) && // Spanish gerunds: "armando centros de mesa"
+      !inflected(lower, common) &&
+      ((firstNames.has(lower) && !common.has(lower)) || cued);
     return {
       text: bare,
       start,
       end: start + bare.length,
       lower,
       capitalised: /^\p{Lu}[\p{Ll}'’-]/u.test(bare) || /^\p{Lu}\.?$/u.test(bare) || lowerCaseName,
+      cued: lowerCaseName && cued,
       sentenceStart: sentenceStarts.has(start),
     };
   });
+}
+
+/** "my girl nkechi", "love u nizhoni": words before a lower-case name that show a person. */
+const LOWER_CASE_NAME_BEFORE =
+  /\b(?:my|our) (?:girl|guy|boy|man|dude|bestie|buddy|homie|sweet|little|lil)\s+$|\b(?:love|miss|thank|ty|thx) (?:u|you|ya)[,!]?\s+$/;
+/**
+ * "tyler r. bit me", "kayden's mom", "derek if you're reading this": an initial, a parent, or the
+ * writer turning to the person, after a lower-case name.
+ */
+const LOWER_CASE_NAME_AFTER =
+  /^(?: \p{Ll}\.(?!\p{L})|'s (?:mom|mama|dad|papa|parents|grandma|grandpa|family)\b|,? if (?:you're|youre|you are|ur|u r|u are) (?:reading|seeing) this)/u;
+
+/** "my guy tho": chat words are not names. */
+const CHAT_WORDS = new Set(
+  "tho lol lmao omg fr rn ngl tbh idk imo smh bruh bro sis fam yall hun babe".split(" "),
+);
+
+/**
+ * Whether the words around the i-th word show that it is a person's name, for a word typed in
+ * lower case that is no everyday English word.
+ */
+function lowerCaseCue(ctx: FieldContext, i: number): boolean {
+  const { start, end } = ctx.words[i]!;
+  if (CHAT_WORDS.has(ctx.text.slice(start, end))) return false;
+  const before = ctx.text.slice(Math.max(0, start - 24), start).toLowerCase();
+  // The word may carry its "'s" ("kayden's"): what follows starts at the apostrophe.
+  const nameEnd = ctx.text.slice(start, end).endsWith("'s") ? end - 2 : end;
+  const after = ctx.text.slice(nameEnd, nameEnd + 32);
+  return LOWER_CASE_NAME_BEFORE.test(before) || LOWER_CASE_NAME_AFTER.test(after);
+}
+
+/** "skipped", "hugging": a common word with a doubled last letter and -ed or -ing (faker lists "skipped"). */
+function inflected(word: string, common: Set<string>): boolean {
+  const m = /^(.*?(\p{L}))\2(?:ed|ing)$/u.exec(word);
+  return !!m && common.has(m[1]!);
 }
 
 /**
@@ -225,11 +283,11 @@ function isStaffWord(facts: PracticeFacts, lower: string): boolean {
   return known(lower) || nickname || (lower.includes("-") && lower.split("-").every(known));
 }
 
-const PROVIDER_TITLES = new Set(["dr", "doctor"]);
+const PROVIDER_TITLES = new Set(["dr", "dra", "doctor"]);
 
 /** "Nurse Priya", "Dr. O": a title and a staff name or a staff initial. */
 function isStaffTitle(facts: PracticeFacts, honorific: string, next: Token): boolean {
-  if (!["dr", "doctor", "nurse"].includes(honorific)) return false;
+  if (!["dr", "dra", "doctor", "nurse"].includes(honorific)) return false;
   return (
     isStaffWord(facts, next.lower) ||
     (next.text.length <= 2 && facts.staffInitials.has(next.lower[0]!))
@@ -479,13 +537,19 @@ export function findPeople(ctx: FieldContext): Person[] {
             !veryCommon.has(head.lower) &&
             !isStaffWord(facts, head.lower) &&
             !PLACE_PREPOSITIONS.has(toks[first - 1]?.lower ?? "") &&
-            ((firstNames.has(head.lower) &&
-              // "Walk for Hope": a name that is also a word needs a greeting ("Thanks, Grace!").
-              (ambiguous.has(head.lower)
-                ? greeted
-                : !head.sentenceStart ||
-                  (knownName(head) && !common.has(head.lower) && !spanish.has(head.lower)))) ||
-              (greeted && inOtherList(head)));
+            (head.cued ||
+              (firstNames.has(head.lower) &&
+                // "Walk for Hope": a name that is also a word needs a greeting ("Thanks, Grace!").
+                (ambiguous.has(head.lower)
+                  ? greeted
+                  : !head.sentenceStart ||
+                    (knownName(head) && !common.has(head.lower) && !spanish.has(head.lower)))) ||
+              // "Hola Yusleidy,": a word of no list right after a greeting, then a comma or "!".
+              (greeted &&
+                (inOtherList(head) ||
+                  (unknown(head) &&
+                    GREETINGS.has(toks[first - 1]?.lower ?? "") &&
+                    /^[,!]/.test(ctx.text.slice(tail.end, tail.end + 1))))));
       if (
         plausible &&
         !CREDENTIAL_AFTER.test(ctx.text.slice(tail.end, tail.end + 12)) &&
