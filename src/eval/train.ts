@@ -1,9 +1,10 @@
 // `npm run train`: fits the text model (src/detect/text-model.ts) on the labelled sets in
 // eval-sets/ and writes data/text-model.json. `npm run train -- --folds 7` instead holds out
-// whole sets in turn and prints how the model, alone and beside the rules, does on them.
+// whole sets in turn and prints how the model, alone and beside the rules, does on them
+// (`--misses` also lists each draft that postguard as shipped got wrong).
 // Deterministic: the same sets give the same file.
 import { writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { basename, join, relative } from "node:path";
 import {
   featureScale,
   fieldFeatures,
@@ -13,10 +14,11 @@ import {
   useTextModel,
 } from "../detect/text-model.js";
 import { lintPost } from "../lint/lint-post.js";
-import type { Category } from "../model.js";
+import type { Category, Finding } from "../model.js";
 import { DATA_DIR, DEFAULT_RULESET } from "../paths.js";
 import { FieldContext } from "../rules/context.js";
 import { loadRuleset } from "../rules/ruleset.js";
+import { errorLines, type Verdict } from "./score.js";
 import { readSet, trainingFingerprint, trainingSetDirs } from "./sets.js";
 
 /** A feature must occur in this many training drafts to get a weight: one-offs are noise. */
@@ -28,20 +30,21 @@ const SEED = 20261129;
 
 interface Example {
   set: number;
+  /** The set's folder name and the draft's file, for --misses. */
+  id: string;
   features: string[];
   expected: Set<Category>;
   /**
-   * Categories the written rules find, for the held-out comparison. Their `below` conditions
-   * read whatever model is in use (useTextModel), so this is run again for each fold.
+   * Lints the draft with every rule, for the held-out comparison. Model rules and the `below`
+   * conditions read whatever model is in use (useTextModel), so this is run again for each fold.
    */
-  writtenRules: () => Set<Category>;
+  lint: () => Finding[];
 }
 
 function readExamples(dirs: readonly string[]): Example[] {
   return dirs.flatMap((dir, set) => {
     const { rules, profile, posts } = readSet(dir);
-    const written = rules.filter(({ rule }) => rule.kind !== "model");
-    return posts.map(({ expected, posts: parts }) => {
+    return posts.map(({ id, expected, posts: parts }) => {
       const features = new Set<string>();
       for (const post of parts) {
         const contexts: FieldContext[] = post.fields.map(
@@ -49,13 +52,8 @@ function readExamples(dirs: readonly string[]): Example[] {
         );
         for (const f of contexts.flatMap(fieldFeatures)) features.add(f.name);
       }
-      const writtenRules = () =>
-        new Set(
-          parts
-            .flatMap((post) => lintPost(post, written, profile))
-            .flatMap((finding) => (finding.category ? [finding.category] : [])),
-        );
-      return { set, features: [...features], expected, writtenRules };
+      const lint = () => parts.flatMap((post) => lintPost(post, rules, profile));
+      return { set, id: `${basename(dir)}/${id}`, features: [...features], expected, lint };
     });
   });
 }
@@ -130,15 +128,24 @@ function fit(examples: readonly Example[]): TextModel {
 /** Thresholds the held-out table tries, besides those of the built-in model rules. */
 const THRESHOLDS = [0.5, 0.55, 0.6, 0.65, 0.7];
 
-/** The thresholds of the built-in model rules, by category. */
-function builtInThresholds(): Map<Category, number> {
-  const rules = loadRuleset(DEFAULT_RULESET).rules;
-  return new Map(
-    rules.flatMap(({ model }) =>
-      model && "threshold" in model ? [[model.category, model.threshold]] : [],
+/** The built-in model rules: their ids, and their thresholds by category. */
+function builtInThresholds(): {
+  modelRuleIds: Set<string | null>;
+  thresholds: Map<Category, number>;
+} {
+  const rules = loadRuleset(DEFAULT_RULESET).rules.filter((rule) => rule.kind === "model");
+  return {
+    modelRuleIds: new Set(rules.map((rule) => rule.id)),
+    thresholds: new Map(
+      rules.flatMap(({ model }) =>
+        model && "threshold" in model ? [[model.category, model.threshold]] : [],
+      ),
     ),
-  );
+  };
 }
+
+const categoriesOf = (findings: readonly Finding[]) =>
+  new Set(findings.flatMap((finding) => (finding.category ? [finding.category] : [])));
 
 interface Counts {
   tp: number;
@@ -160,53 +167,58 @@ function prf({ tp, fp, fn }: Counts): string {
 
 /**
  * Trains on all sets but every `folds`-th and scores those, in turn, so that a practice's drafts
- * are never on both sides. Prints precision/recall/F1 per category for the written rules, the
- * model alone and both together, at each threshold and at the built-in rules' ones.
+ * are never on both sides. Prints precision/recall/F1 per category for the written rules, for
+ * the model alone and beside the rules at each threshold (scoring whole drafts), and for
+ * postguard as shipped: every rule, the model rules reading each field as `lint` does. With
+ * `misses`, also lists what postguard as shipped missed or raised wrongly.
  */
-function crossValidate(examples: readonly Example[], folds: number): string[] {
+function crossValidate(examples: readonly Example[], folds: number, misses: boolean): string[] {
   const builtIn = builtInThresholds();
-  // Per category, one threshold per column; the last column is the built-in rule's.
-  const columns = (c: Category) => [...THRESHOLDS, builtIn.get(c) ?? 0.5];
   const zero = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
   const rules = new Map(MODEL_CATEGORIES.map((c) => [c, zero()]));
-  const model = new Map(MODEL_CATEGORIES.map((c) => [c, columns(c).map(zero)]));
-  const both = new Map(MODEL_CATEGORIES.map((c) => [c, columns(c).map(zero)]));
-  const quiet = { rules: 0, builtIn: 0 };
+  const model = new Map(MODEL_CATEGORIES.map((c) => [c, THRESHOLDS.map(zero)]));
+  const both = new Map(MODEL_CATEGORIES.map((c) => [c, THRESHOLDS.map(zero)]));
+  const shipped: Verdict[] = [];
+  const quietByRules = { count: 0 };
   for (let fold = 0; fold < folds; fold++) {
     const fitted = fit(examples.filter((e) => e.set % folds !== fold));
     useTextModel(fitted);
     for (const example of examples.filter((e) => e.set % folds === fold)) {
       const features = example.features.map((name) => ({ name, at: 0 }));
-      const found = example.writtenRules();
-      let raised = false;
+      const findings = example.lint();
+      const byRules = categoriesOf(findings.filter((f) => !builtIn.modelRuleIds.has(f.ruleId)));
+      shipped.push({ ...example, found: categoriesOf(findings), findings });
+      if (example.expected.size === 0 && byRules.size === 0) quietByRules.count++;
       for (const category of MODEL_CATEGORIES) {
         const { score } = scoreFeatures(fitted, category, features);
         const expected = example.expected.has(category);
-        const byRules = found.has(category);
-        count(rules.get(category)!, expected, byRules);
-        columns(category).forEach((t, i) => {
+        count(rules.get(category)!, expected, byRules.has(category));
+        THRESHOLDS.forEach((t, i) => {
           count(model.get(category)![i]!, expected, score >= t);
-          count(both.get(category)![i]!, expected, byRules || score >= t);
+          count(both.get(category)![i]!, expected, byRules.has(category) || score >= t);
         });
-        raised ||= byRules || score >= columns(category).at(-1)!;
-      }
-      if (example.expected.size === 0) {
-        if (found.size === 0) quiet.rules++;
-        if (!raised) quiet.builtIn++;
       }
     }
   }
   const row = (counts: Counts[]) => counts.map((x) => prf(x).padEnd(16)).join("");
-  const clean = examples.filter((e) => e.expected.size === 0).length;
+  const asShipped = (c: Category) => {
+    const counts = zero();
+    for (const v of shipped) count(counts, v.expected.has(c), v.found.has(c));
+    return prf(counts);
+  };
+  const clean = shipped.filter((v) => v.expected.size === 0);
+  const quiet = clean.filter((v) => v.found.size === 0).length;
   return [
     `held out by set: ${folds} folds, ${examples.length} drafts; precision/recall/F1`,
-    `threshold           ${THRESHOLDS.map((t) => String(t).padEnd(16)).join("")}built-in rule's`,
+    `threshold           ${THRESHOLDS.map((t) => String(t).padEnd(16)).join("")}`,
     ...MODEL_CATEGORIES.flatMap((c) => [
       `${c.padEnd(8)} rules      ${prf(rules.get(c)!)}`,
-      `  model alone       ${row(model.get(c)!)}(${builtIn.get(c)})`,
+      `  model alone       ${row(model.get(c)!)}`,
       `  rules + model     ${row(both.get(c)!)}`,
+      `  as shipped        ${asShipped(c)}  (model rule at ${builtIn.thresholds.get(c)})`,
     ]),
-    `clean drafts with no finding: ${quiet.rules}/${clean} with the rules, ${quiet.builtIn}/${clean} with the built-in model rules added`,
+    `clean drafts with no finding: ${quietByRules.count}/${clean.length} with the written rules, ${quiet}/${clean.length} as shipped`,
+    ...(misses ? errorLines(shipped, MODEL_CATEGORIES) : []),
   ];
 }
 
@@ -220,7 +232,7 @@ function main(): void {
       process.exitCode = 2;
       return;
     }
-    const lines = crossValidate(readExamples(dirs), folds);
+    const lines = crossValidate(readExamples(dirs), folds, process.argv.includes("--misses"));
     process.stdout.write(lines.join("\n") + "\n");
     return;
   }
