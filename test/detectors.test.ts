@@ -245,28 +245,19 @@ describe("person-name", () => {
     expect(detect("person-name", "ay no, bless their hearts pero no. till next time")).toEqual([]);
   });
 
-  it("reads a lower-case name that the words around it show to be a person", () => {
-    expect(detect("person-name", "tyler r. bit me AGAIN today, 3 for 3 this year")).toEqual([
-      "tyler",
-    ]);
-    expect(detect("person-name", "shoutout to my girl nkechi, 2 weeks post lip filler")).toEqual([
-      "nkechi",
-    ]);
-    expect(detect("person-name", "love u nizhoni, 2 years of band colors together")).toEqual([
-      "nizhoni",
-    ]);
-    expect(
-      detect("person-name", "derek if you're reading this: the vaccine takes 10 days"),
-    ).toEqual(["derek"]);
-    expect(detect("person-name", "kayden's mom called 4 times today about the waitlist")).toEqual([
-      "kayden",
-    ]);
-    // Chat words, common words and their inflections stay words.
-    expect(detect("person-name", "my guy tho, the flu shot line was long today lol")).toEqual([]);
-    expect(detect("person-name", "i know some people skipped pharmacology but come on")).toEqual(
-      [],
-    );
-    expect(detect("person-name", "love you all, see you at the 5k. thank you guys")).toEqual([]);
+  // A lower-case word is a name where the words around it show a person; chat words, common
+  // words and their inflections stay words.
+  it.each([
+    ["tyler r. bit me AGAIN today, 3 for 3 this year", ["tyler"]],
+    ["shoutout to my girl nkechi, 2 weeks post lip filler", ["nkechi"]],
+    ["love u nizhoni, 2 years of band colors together", ["nizhoni"]],
+    ["derek if you're reading this: the vaccine takes 10 days", ["derek"]],
+    ["kayden's mom called 4 times today about the waitlist", ["kayden"]],
+    ["my guy tho, the flu shot line was long today lol", []],
+    ["love you all, see you at the 5k. thank you guys", []],
+    ["i know some people skipped pharmacology but come on", []],
+  ])("finds in %j: %j", (text, expected) => {
+    expect(detect("person-name", text)).toEqual(expected);
   });
 
   it("reads Spanish titles and greetings, and a title before a lower-case name", () => {
