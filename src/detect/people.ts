@@ -8,17 +8,6 @@ import { nameLists, otherNames } from "./name-lists.js";
 import { vocabularySections, vocabularyTerms } from "./vocabulary.js";
 import { practiceFacts, type PracticeFacts } from "./practice.js";
 
-/** Words before a name that make the next capitalised word (or initial) a person. */
-const HONORIFICS = new Set(
-  (
-    "mr mrs ms miss mx dr doctor pastor rev reverend father fr sister brother mayor coach captain capt " +
-    "officer judge senator sen rep principal professor prof sheriff chief councilman councilwoman " +
-    "baby grandma grandpa granny nana papa aunt auntie aunty tita tito uncle big little lil lady sir " +
-    "madam mama " +
-    "momma mommy don doña señor señora sr sra srta dra ol ti tonton matant"
-  ).split(" "),
-);
-
 /**
  * Family titles, the Spanish titles of respect and the Haitian Creole "ti" (little), "tonton" and
  * "matant" that staff put before a patient's first name in lower case ("mama simran", "doña
@@ -30,6 +19,16 @@ const KINSHIP_TITLES = new Set(
     "ti tonton matant"
   ).split(" "),
 );
+
+/** Words before a name that make the next capitalised word (or initial) a person. */
+const HONORIFICS = new Set([
+  ...KINSHIP_TITLES,
+  ...(
+    "mr mrs ms miss mx dr doctor pastor rev reverend father fr sister brother mayor coach captain " +
+    "capt officer judge senator sen rep principal professor prof sheriff chief councilman " +
+    "councilwoman baby big little lil lady sir madam mommy señor señora sr sra srta dra ol"
+  ).split(" "),
+]);
 
 /** Titles written as abbreviations, which a dot and a space may follow ("Mrs. Petrova", "Sra. Ruiz"). */
 const ABBREVIATED_TITLES = new Set(
@@ -198,16 +197,12 @@ function readTokens(ctx: FieldContext): Token[] {
     // In a post typed all in lower case, "when mateo came in" names Mateo: a first name that is
     // not also an English word, and not after "of" or "the" ("sign of aura"), counts as capitalised.
     // So does a less usual word where the words around it show a person (lowerCaseCue).
+    const typedLower = lowerCaseStyle && /^\p{Ll}{2,}$/u.test(bare);
     const cued =
-      lowerCaseStyle &&
-      /^\p{Ll}{2,}$/u.test(bare) &&
-      !everyday.has(lower) &&
-      !ambiguous.has(lower) &&
-      lowerCaseCue(ctx, i);
+      typedLower && !everyday.has(lower) && !ambiguous.has(lower) && lowerCaseCue(ctx, i);
     const lowerCaseName =
-      lowerCaseStyle &&
+      typedLower &&
       !afterDeterminer &&
-      /^\p{Ll}{2,}$/u.test(bare) &&
       !spanish.has(lower) &&
       !/(?:ando|iendo)$/.test(lower) && // Spanish gerunds: "armando centros de mesa"
       !inflected(lower, common) &&
@@ -287,7 +282,7 @@ const PROVIDER_TITLES = new Set(["dr", "dra", "doctor"]);
 
 /** "Nurse Priya", "Dr. O": a title and a staff name or a staff initial. */
 function isStaffTitle(facts: PracticeFacts, honorific: string, next: Token): boolean {
-  if (!["dr", "dra", "doctor", "nurse"].includes(honorific)) return false;
+  if (!PROVIDER_TITLES.has(honorific) && honorific !== "nurse") return false;
   return (
     isStaffWord(facts, next.lower) ||
     (next.text.length <= 2 && facts.staffInitials.has(next.lower[0]!))
@@ -330,6 +325,9 @@ export function findPeople(ctx: FieldContext): Person[] {
       !MONTHS_AND_DAYS.has(t.lower) &&
       !HONORIFICS.has(t.lower);
     const knownName = (t: Token) => names.has(t.lower) && !ambiguous.has(t.lower);
+    /** A word typed in lower case that is no common English or Spanish word ("simran", "lindgren"). */
+    const uncommonLowerCase = (t: Token | undefined) =>
+      !!t && /^\p{Ll}{3,}$/u.test(t.text) && !common.has(t.lower) && !spanish.has(t.lower);
 
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
@@ -366,11 +364,6 @@ export function findPeople(ctx: FieldContext): Person[] {
       // "mr okafor", "mrs. k", "mr. hải": a title before a listed name, a single letter, or (with
       // the title's dot) any word that is not an English one.
       const following = toks[i + 1];
-      const foreignWord =
-        !!following &&
-        /^\p{Ll}{3,}$/u.test(following.text) &&
-        !common.has(following.lower) &&
-        !spanish.has(following.lower);
       const lowerCaseName =
         !!following &&
         ((ABBREVIATED_TITLES.has(t.lower) &&
@@ -379,7 +372,7 @@ export function findPeople(ctx: FieldContext): Person[] {
             /^\p{L}$/u.test(following.text) ||
             (followedByDot(t) && !common.has(following.lower)))) ||
           // "mama simran", "auntie deepa": a family title before a word that is no English one.
-          (KINSHIP_TITLES.has(t.text) && foreignWord));
+          (KINSHIP_TITLES.has(t.text) && uncommonLowerCase(following)));
       // "a little Tewa" is an adjective, not the nickname "Little Mike".
       const afterArticle = ["a", "an", "the", "my", "our", "your"].includes(
         toks[i - 1]?.lower ?? "",
@@ -422,17 +415,12 @@ export function findPeople(ctx: FieldContext): Person[] {
 
       // "the Nguyen twins", and in lower case "the lindgren fam" (a listed surname, no word)
       const family = toks[i + 1];
-      const lowerCaseSurname =
-        !!family &&
-        /^\p{Ll}{3,}$/u.test(family.text) &&
-        names.has(family.lower) &&
-        !common.has(family.lower) &&
-        !spanish.has(family.lower);
+      const lowerCaseSurname = uncommonLowerCase(family) && names.has(family!.lower);
       if (
         t.lower === "the" &&
         family &&
         (nameLike(family) || lowerCaseSurname) &&
-        !facts.nameWords.has(toks[i + 1]!.lower) && // "the Sunflower family" is the practice's
+        !facts.nameWords.has(family.lower) && // "the Sunflower family" is the practice's
         GROUP_NOUNS.test(toks[i + 2]?.text ?? "") &&
         !PLACE_WORDS.has(toks[i + 3]?.lower ?? "")
       ) {

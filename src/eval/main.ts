@@ -5,10 +5,17 @@
 import { join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { lintPost } from "../lint/lint-post.js";
-import { CATEGORIES, type Category, type Finding } from "../model.js";
+import { CATEGORIES, type Category } from "../model.js";
 import { PACKAGE_ROOT } from "../paths.js";
 import { redactPiiFlags } from "./baseline.js";
-import { cleanLine, errorLines, scoreRow, TABLE_HEADER, type Verdict } from "./score.js";
+import {
+  categoriesOf,
+  cleanLine,
+  errorLines,
+  scoreRow,
+  TABLE_HEADER,
+  type Verdict,
+} from "./score.js";
 import { readSet, type Draft, type LabelledSet } from "./sets.js";
 
 const setDirs =
@@ -16,9 +23,6 @@ const setDirs =
     ? process.argv.slice(2)
     : [join(PACKAGE_ROOT, "..", "shared", "eval", "dev")];
 const TEXT_CATEGORIES = CATEGORIES.filter((c) => c !== "image");
-
-const categoriesOf = (findings: Finding[]) =>
-  new Set(findings.map((f) => f.category).filter((c): c is Category => c !== null));
 
 type Rules = LabelledSet["rules"];
 type Profile = LabelledSet["profile"];

@@ -7,6 +7,10 @@ export interface Verdict {
   findings: Finding[];
 }
 
+/** The categories of a draft's findings (postguard's own notes have none). */
+export const categoriesOf = (findings: readonly Finding[]) =>
+  new Set(findings.flatMap((finding) => (finding.category ? [finding.category] : [])));
+
 export const TABLE_HEADER = "category   drafts   TP   FP   FN   precision  recall  F1";
 
 const ratio = (n: number, d: number) => (d === 0 ? "  -  " : (n / d).toFixed(3));

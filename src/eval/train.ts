@@ -18,7 +18,7 @@ import type { Category, Finding } from "../model.js";
 import { DATA_DIR, DEFAULT_RULESET } from "../paths.js";
 import { FieldContext } from "../rules/context.js";
 import { loadRuleset } from "../rules/ruleset.js";
-import { errorLines, type Verdict } from "./score.js";
+import { categoriesOf, errorLines, type Verdict } from "./score.js";
 import { readSet, trainingFingerprint, trainingSetDirs } from "./sets.js";
 
 /** A feature must occur in this many training drafts to get a weight: one-offs are noise. */
@@ -129,7 +129,7 @@ function fit(examples: readonly Example[]): TextModel {
 const THRESHOLDS = [0.5, 0.55, 0.6, 0.65, 0.7];
 
 /** The built-in model rules: their ids, and their thresholds by category. */
-function builtInThresholds(): {
+function builtInModelRules(): {
   modelRuleIds: Set<string | null>;
   thresholds: Map<Category, number>;
 } {
@@ -143,9 +143,6 @@ function builtInThresholds(): {
     ),
   };
 }
-
-const categoriesOf = (findings: readonly Finding[]) =>
-  new Set(findings.flatMap((finding) => (finding.category ? [finding.category] : [])));
 
 interface Counts {
   tp: number;
@@ -173,13 +170,13 @@ function prf({ tp, fp, fn }: Counts): string {
  * `misses`, also lists what postguard as shipped missed or raised wrongly.
  */
 function crossValidate(examples: readonly Example[], folds: number, misses: boolean): string[] {
-  const builtIn = builtInThresholds();
+  const builtIn = builtInModelRules();
   const zero = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
   const rules = new Map(MODEL_CATEGORIES.map((c) => [c, zero()]));
   const model = new Map(MODEL_CATEGORIES.map((c) => [c, THRESHOLDS.map(zero)]));
   const both = new Map(MODEL_CATEGORIES.map((c) => [c, THRESHOLDS.map(zero)]));
   const shipped: Verdict[] = [];
-  const quietByRules = { count: 0 };
+  let quietByRules = 0;
   for (let fold = 0; fold < folds; fold++) {
     const fitted = fit(examples.filter((e) => e.set % folds !== fold));
     useTextModel(fitted);
@@ -187,8 +184,9 @@ function crossValidate(examples: readonly Example[], folds: number, misses: bool
       const features = example.features.map((name) => ({ name, at: 0 }));
       const findings = example.lint();
       const byRules = categoriesOf(findings.filter((f) => !builtIn.modelRuleIds.has(f.ruleId)));
-      shipped.push({ ...example, found: categoriesOf(findings), findings });
-      if (example.expected.size === 0 && byRules.size === 0) quietByRules.count++;
+      const { id, expected } = example;
+      shipped.push({ id, expected, found: categoriesOf(findings), findings });
+      if (expected.size === 0 && byRules.size === 0) quietByRules++;
       for (const category of MODEL_CATEGORIES) {
         const { score } = scoreFeatures(fitted, category, features);
         const expected = example.expected.has(category);
@@ -217,7 +215,7 @@ function crossValidate(examples: readonly Example[], folds: number, misses: bool
       `  rules + model     ${row(both.get(c)!)}`,
       `  as shipped        ${asShipped(c)}  (model rule at ${builtIn.thresholds.get(c)})`,
     ]),
-    `clean drafts with no finding: ${quietByRules.count}/${clean.length} with the written rules, ${quiet}/${clean.length} as shipped`,
+    `clean drafts with no finding: ${quietByRules}/${clean.length} with the written rules, ${quiet}/${clean.length} as shipped`,
     ...(misses ? errorLines(shipped, MODEL_CATEGORIES) : []),
   ];
 }
